@@ -1,0 +1,91 @@
+package content
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Kind says what a passage is: an FAQ pair or one paragraph of an article.
+type Kind string
+
+// The kinds of passage faqbot indexes.
+const (
+	// KindFAQ is a question with its answer.
+	KindFAQ Kind = "faq"
+	// KindPassage is one paragraph of an article.
+	KindPassage Kind = "passage"
+)
+
+// Passage is the unit faqbot indexes and answers with: one FAQ pair or one
+// article paragraph, with everything needed to show it and link back to it.
+type Passage struct {
+	// ID is stable: the same content read again gets the same ID, so feedback
+	// and reload reports can follow a passage across reloads. Parts of a split
+	// paragraph share the ID of the first part plus a "~N" suffix (see ItemID).
+	ID string
+	// Kind is KindFAQ or KindPassage.
+	Kind Kind
+	// Title is the article or FAQ title; may be empty.
+	Title string
+	// Section is the heading the passage stands under; may be empty.
+	Section string
+	// Question is the FAQ question (KindFAQ only).
+	Question string
+	// Aliases are other ways members ask the same FAQ question. They are
+	// searched like the question and shown nowhere.
+	Aliases []string
+	// Text is the FAQ answer or the paragraph, as the moderator wrote it
+	// (Markdown is kept: Discord renders it).
+	Text string
+	// URL links to the passage, deep-linked to the paragraph where possible.
+	// Empty when the source has no link.
+	URL string
+	// File and Line say where the passage was read from, for errors and logs.
+	File string
+	Line int
+}
+
+// Source is where the passage came from, as "file:line".
+func (p Passage) Source() string {
+	if p.File == "" {
+		return ""
+	}
+	if p.Line <= 0 {
+		return p.File
+	}
+	return p.File + ":" + strconv.Itoa(p.Line)
+}
+
+// ItemID is the ID of the content item the passage belongs to: the passage's
+// own ID, without the "~N" suffix that marks the later parts of a split
+// paragraph or answer.
+func (p Passage) ItemID() string {
+	i := strings.LastIndexByte(p.ID, '~')
+	if i < 0 {
+		return p.ID
+	}
+	if _, err := strconv.Atoi(p.ID[i+1:]); err != nil {
+		return p.ID
+	}
+	return p.ID[:i]
+}
+
+// Problem is one thing wrong in a content file, located by file and line.
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+// Error formats the problem as "file:line: message".
+func (p Problem) Error() string {
+	switch {
+	case p.File == "":
+		return p.Msg
+	case p.Line <= 0:
+		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	default:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+}
