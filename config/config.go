@@ -1,0 +1,262 @@
+// Package config reads faqbot's settings from the environment and an
+// optional .env file into a typed, validated Config. It is the only place
+// that knows variable names; nothing else reads the environment.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// NoAnswerMode says what the bot does with a mention it cannot answer
+// confidently.
+type NoAnswerMode string
+
+// The no-answer modes.
+const (
+	NoAnswerReply  NoAnswerMode = "reply"  // say so briefly, with suggestions
+	NoAnswerSilent NoAnswerMode = "silent" // say nothing
+)
+
+// Config is every setting of faqbot, validated.
+type Config struct {
+	ContentDir     string // CONTENT_DIR: content file or directory; "" = embedded default content
+	ContentBaseURL string // CONTENT_BASE_URL: links for files without their own url
+	IndexDir       string // INDEX_DIR: where indexes are kept; "" = in memory
+	DataDir        string // DATA_DIR: feedback and unanswered questions; "" = memory only
+	WatchContent   bool   // WATCH_CONTENT: reload when files in CONTENT_DIR change
+
+	MinConfidence        float64      // MIN_CONFIDENCE: below it, no answer
+	AutoAnswerConfidence float64      // AUTO_ANSWER_CONFIDENCE: needed to answer unasked in help channels
+	NoAnswerMessage      string       // NO_ANSWER_MESSAGE
+	NoAnswerMode         NoAnswerMode // NO_ANSWER_MODE: for mentions
+	MaxQuestionLength    int          // MAX_QUESTION_LENGTH, in characters
+
+	DiscordToken    string        // DISCORD_TOKEN
+	GuildID         string        // DISCORD_GUILD_ID: register commands to this guild only
+	APIURL          string        // DISCORD_API_URL: REST base; "" = Discord's own
+	AnswerChannels  []string      // ANSWER_CHANNELS: help channel IDs
+	ModeratorRoles  []string      // MODERATOR_ROLES: role IDs allowed to run /faq
+	UserCooldown    time.Duration // USER_COOLDOWN
+	ChannelCooldown time.Duration // CHANNEL_COOLDOWN
+	HandlerTimeout  time.Duration // HANDLER_TIMEOUT
+
+	MetricsAddr   string     // METRICS_ADDR: "" = no metrics server
+	RetentionDays int        // RETENTION_DAYS: how long feedback is kept
+	LogLevel      slog.Level // LOG_LEVEL
+	LogFormat     string     // LOG_FORMAT: text or json
+}
+
+// Var documents one environment variable.
+type Var struct {
+	Name    string
+	Default string
+	Doc     string
+	set     func(c *Config, v string) error
+}
+
+// Vars lists every variable faqbot reads, in the order .env.example and the
+// README document them.
+func Vars() []Var { return vars }
+
+var vars = []Var{
+	{"CONTENT_DIR", "", "Content file or directory (Markdown, .txt articles, JSON Lines, CSV, synonyms.txt). Empty: the built-in content.",
+		func(c *Config, v string) error { c.ContentDir = v; return nil }},
+	{"CONTENT_BASE_URL", "", "Base URL for links to files that name no url of their own, e.g. https://example.org/docs/ (the file's relative path is appended).",
+		func(c *Config, v string) error { return setURL(&c.ContentBaseURL, v) }},
+	{"INDEX_DIR", "", "Directory for search indexes (one per content version, reused at start-up). Empty: in memory, rebuilt at every start.",
+		func(c *Config, v string) error { c.IndexDir = v; return nil }},
+	{"DATA_DIR", "", "Directory for feedback and unanswered questions (a bbolt file). Empty: kept in memory only.",
+		func(c *Config, v string) error { c.DataDir = v; return nil }},
+	{"WATCH_CONTENT", "false", "Reload automatically when files under CONTENT_DIR change (true/false).",
+		func(c *Config, v string) error { return setBool(&c.WatchContent, v) }},
+	{"MIN_CONFIDENCE", "0.6", "Confidence (0-1) an answer needs; below it the bot says it is not sure and offers alternatives.",
+		func(c *Config, v string) error { return setFraction(&c.MinConfidence, v) }},
+	{"AUTO_ANSWER_CONFIDENCE", "0.8", "Stricter confidence (0-1) for answering unasked messages in ANSWER_CHANNELS; below it the bot stays silent.",
+		func(c *Config, v string) error { return setFraction(&c.AutoAnswerConfidence, v) }},
+	{"NO_ANSWER_MESSAGE", "I'm not sure about that one. Maybe one of these helps:", "What the bot says when it has no confident answer.",
+		func(c *Config, v string) error { return setText(&c.NoAnswerMessage, v, 500) }},
+	{"NO_ANSWER_MODE", "reply", "When a mention has no confident answer: reply (say so briefly) or silent.",
+		func(c *Config, v string) error { return setMode(&c.NoAnswerMode, v) }},
+	{"MAX_QUESTION_LENGTH", "300", "Longest question accepted, in characters.",
+		func(c *Config, v string) error { return setInt(&c.MaxQuestionLength, v, 10, 4000) }},
+	{"DISCORD_TOKEN", "", "Bot token from the Discord developer portal. Needed only by `faqbot serve`. Keep it secret.",
+		func(c *Config, v string) error { c.DiscordToken = strings.TrimPrefix(v, "Bot "); return nil }},
+	{"DISCORD_GUILD_ID", "", "Register slash commands to this server only (they appear at once); empty: globally.",
+		func(c *Config, v string) error { return setSnowflake(&c.GuildID, v) }},
+	{"DISCORD_API_URL", "", "Discord REST API base, for a REST proxy in front of Discord (e.g. http://127.0.0.1:8080/api/v10/). Empty: Discord itself.",
+		func(c *Config, v string) error { return setURL(&c.APIURL, v) }},
+	{"ANSWER_CHANNELS", "", "Comma-separated channel IDs where questions are answered without a mention (needs the Message Content intent).",
+		func(c *Config, v string) error { return setSnowflakes(&c.AnswerChannels, v) }},
+	{"MODERATOR_ROLES", "", "Comma-separated role IDs that may run /faq commands, besides members with Manage Server.",
+		func(c *Config, v string) error { return setSnowflakes(&c.ModeratorRoles, v) }},
+	{"USER_COOLDOWN", "5s", "Least time between two questions of one member.",
+		func(c *Config, v string) error { return setDuration(&c.UserCooldown, v) }},
+	{"CHANNEL_COOLDOWN", "1s", "Least time between two public answers in one channel.",
+		func(c *Config, v string) error { return setDuration(&c.ChannelCooldown, v) }},
+	{"HANDLER_TIMEOUT", "10s", "Longest time one Discord event may take to handle.",
+		func(c *Config, v string) error { return setPositiveDuration(&c.HandlerTimeout, v) }},
+	{"METRICS_ADDR", "", "Address for /healthz and /metrics, e.g. 127.0.0.1:9090. Empty: off.",
+		func(c *Config, v string) error { return setAddr(&c.MetricsAddr, v) }},
+	{"RETENTION_DAYS", "90", "Days that feedback and unanswered questions are kept.",
+		func(c *Config, v string) error { return setInt(&c.RetentionDays, v, 1, 3650) }},
+	{"LOG_LEVEL", "info", "debug, info, warn or error.",
+		func(c *Config, v string) error { return c.LogLevel.UnmarshalText([]byte(v)) }},
+	{"LOG_FORMAT", "text", "text or json.",
+		func(c *Config, v string) error { return setChoice(&c.LogFormat, v, "text", "json") }},
+}
+
+// Load reads the configuration. lookup gives a variable's value and whether
+// it is set (the environment first, then .env; see Lookup). Every variable
+// is checked, and all problems are reported together, each naming its
+// variable.
+func Load(lookup func(string) (string, bool)) (Config, error) {
+	var c Config
+	var errs []error
+	for _, v := range vars {
+		val, ok := lookup(v.Name)
+		val = strings.TrimSpace(val)
+		if !ok || val == "" {
+			val = v.Default
+		}
+		if err := v.set(&c, val); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", v.Name, err))
+		}
+	}
+	if len(errs) == 0 && c.AutoAnswerConfidence < c.MinConfidence {
+		errs = append(errs, fmt.Errorf("AUTO_ANSWER_CONFIDENCE: %v is below MIN_CONFIDENCE %v; it must be as strict or stricter", c.AutoAnswerConfidence, c.MinConfidence))
+	}
+	return c, errors.Join(errs...)
+}
+
+func setBool(dst *bool, v string) error {
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return fmt.Errorf("%q is not true or false", v)
+	}
+	*dst = b
+	return nil
+}
+
+func setFraction(dst *float64, v string) error {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 0 || f > 1 {
+		return fmt.Errorf("%q is not a number from 0 to 1", v)
+	}
+	*dst = f
+	return nil
+}
+
+func setInt(dst *int, v string, lo, hi int) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return fmt.Errorf("%q is not a whole number from %d to %d", v, lo, hi)
+	}
+	*dst = n
+	return nil
+}
+
+func setDuration(dst *time.Duration, v string) error {
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return fmt.Errorf("%q is not a duration such as 5s or 1m", v)
+	}
+	*dst = d
+	return nil
+}
+
+func setPositiveDuration(dst *time.Duration, v string) error {
+	if err := setDuration(dst, v); err != nil {
+		return err
+	}
+	if *dst == 0 {
+		return fmt.Errorf("must be more than 0")
+	}
+	return nil
+}
+
+func setText(dst *string, v string, maxLen int) error {
+	if len([]rune(v)) > maxLen {
+		return fmt.Errorf("longer than %d characters", maxLen)
+	}
+	*dst = v
+	return nil
+}
+
+func setChoice(dst *string, v string, choices ...string) error {
+	for _, c := range choices {
+		if strings.EqualFold(v, c) {
+			*dst = c
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not one of %s", v, strings.Join(choices, ", "))
+}
+
+func setMode(dst *NoAnswerMode, v string) error {
+	var s string
+	if err := setChoice(&s, v, string(NoAnswerReply), string(NoAnswerSilent)); err != nil {
+		return err
+	}
+	*dst = NoAnswerMode(s)
+	return nil
+}
+
+func setURL(dst *string, v string) error {
+	if v == "" {
+		*dst = ""
+		return nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("%q is not an http(s) URL", v)
+	}
+	*dst = v
+	return nil
+}
+
+func setAddr(dst *string, v string) error {
+	if v == "" {
+		*dst = ""
+		return nil
+	}
+	if _, _, err := net.SplitHostPort(v); err != nil {
+		return fmt.Errorf("%q is not host:port", v)
+	}
+	*dst = v
+	return nil
+}
+
+func isSnowflake(v string) bool {
+	_, err := strconv.ParseUint(v, 10, 64)
+	return err == nil
+}
+
+func setSnowflake(dst *string, v string) error {
+	if v != "" && !isSnowflake(v) {
+		return fmt.Errorf("%q is not a Discord ID (digits only)", v)
+	}
+	*dst = v
+	return nil
+}
+
+func setSnowflakes(dst *[]string, v string) error {
+	*dst = nil
+	for _, f := range strings.Split(v, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !isSnowflake(f) {
+			return fmt.Errorf("%q is not a Discord ID (digits only)", f)
+		}
+		*dst = append(*dst, f)
+	}
+	return nil
+}

@@ -1,0 +1,125 @@
+package config
+
+import (
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func lookupMap(m map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func TestLoadDefaults(t *testing.T) {
+	c, err := Load(lookupMap(nil))
+	if err != nil {
+		t.Fatalf("Load with nothing set: %v", err)
+	}
+	if c.MinConfidence != 0.6 || c.AutoAnswerConfidence != 0.8 || c.UserCooldown != 5*time.Second ||
+		c.NoAnswerMode != NoAnswerReply || c.LogLevel != slog.LevelInfo || c.MaxQuestionLength != 300 {
+		t.Errorf("defaults not applied: %+v", c)
+	}
+}
+
+func TestLoadValues(t *testing.T) {
+	c, err := Load(lookupMap(map[string]string{
+		"ANSWER_CHANNELS":  " 123, 456 ,",
+		"MIN_CONFIDENCE":   "0.5",
+		"DISCORD_TOKEN":    "Bot abc",
+		"LOG_LEVEL":        "debug",
+		"WATCH_CONTENT":    "true",
+		"DISCORD_API_URL":  "http://127.0.0.1:8080/api/v10/",
+		"CHANNEL_COOLDOWN": "0s",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.AnswerChannels, "|") != "123|456" || c.MinConfidence != 0.5 || c.DiscordToken != "abc" ||
+		c.LogLevel != slog.LevelDebug || !c.WatchContent || c.ChannelCooldown != 0 {
+		t.Errorf("values not parsed: %+v", c)
+	}
+}
+
+func TestLoadErrorsNameTheVariable(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want []string
+	}{
+		{map[string]string{"MIN_CONFIDENCE": "high"}, []string{"MIN_CONFIDENCE"}},
+		{map[string]string{"MIN_CONFIDENCE": "1.5"}, []string{"MIN_CONFIDENCE"}},
+		{map[string]string{"USER_COOLDOWN": "5 sec", "ANSWER_CHANNELS": "#help"}, []string{"USER_COOLDOWN", "ANSWER_CHANNELS"}},
+		{map[string]string{"DISCORD_API_URL": "ftp://x"}, []string{"DISCORD_API_URL"}},
+		{map[string]string{"METRICS_ADDR": "9090"}, []string{"METRICS_ADDR"}},
+		{map[string]string{"NO_ANSWER_MODE": "shout"}, []string{"NO_ANSWER_MODE"}},
+		{map[string]string{"MIN_CONFIDENCE": "0.9", "AUTO_ANSWER_CONFIDENCE": "0.5"}, []string{"AUTO_ANSWER_CONFIDENCE"}},
+		{map[string]string{"HANDLER_TIMEOUT": "0s"}, []string{"HANDLER_TIMEOUT"}},
+	}
+	for _, tt := range tests {
+		_, err := Load(lookupMap(tt.env))
+		if err == nil {
+			t.Errorf("Load(%v) = nil error", tt.env)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("Load(%v) error %q does not name %s", tt.env, err, w)
+			}
+		}
+	}
+}
+
+func TestReadDotenv(t *testing.T) {
+	tests := []struct {
+		name, src string
+		wantLine  string // "" = no error
+		secret    string // must not appear in the error
+	}{
+		{"good", "# comment\nDISCORD_TOKEN=abc\nMIN_CONFIDENCE=0.7\n", "", ""},
+		{"multiline quote", "A=\"x\ny\"\nB=2\n", "", ""},
+		{"bad name", "A=1\nDISCORD_TOKEN=s3cret\nBAD-NAME=2\n", ".env:3:", "s3cret"},
+		{"unterminated", "A=1\nB=\"open\nC=2\n", ".env:2:", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadDotenv(strings.NewReader(tt.src), ".env")
+			if tt.wantLine == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.HasPrefix(err.Error(), tt.wantLine) {
+				t.Fatalf("error = %v, want prefix %q", err, tt.wantLine)
+			}
+			if tt.secret != "" && strings.Contains(err.Error(), tt.secret) {
+				t.Errorf("error leaks a value: %v", err)
+			}
+		})
+	}
+}
+
+func TestLookupEnvironmentWins(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, ".env")
+	if err := os.WriteFile(path, []byte("MIN_CONFIDENCE=0.3\nLOG_LEVEL=warn\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"MIN_CONFIDENCE": "0.4"}
+	look, err := Lookup(func(k string) string { return env[k] }, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(look)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.MinConfidence != 0.4 || c.LogLevel != slog.LevelWarn {
+		t.Errorf("got MIN_CONFIDENCE %v LOG_LEVEL %v; want 0.4 from env, warn from file", c.MinConfidence, c.LogLevel)
+	}
+	if _, err := Lookup(func(string) string { return "" }, filepath.Join(dir, "missing.env")); err != nil {
+		t.Errorf("missing .env must be fine: %v", err)
+	}
+}
