@@ -1,0 +1,80 @@
+package content
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestReadCSV(t *testing.T) {
+	tests := []struct {
+		name     string
+		src      string
+		want     []brief
+		problems []string
+	}{
+		{
+			name: "columns in any order and case",
+			src:  " URL , Answer,QUESTION\nhttps://e.org/a,Yes.,Can I?\n",
+			want: []brief{{"s.csv#can-i", "", "Can I?", "Yes.", "https://e.org/a", 2}},
+		},
+		{
+			name: "quoted multi-line answer and line numbers",
+			src:  "question,answer,url,section\n\"Q1?\",\"Line one\nline two\",,Basics\nQ2?,A2,,\n",
+			want: []brief{
+				{"s.csv#q1", "Basics", "Q1?", "Line one\nline two", "https://kb.e.org/s.csv", 2},
+				{"s.csv#q2", "", "Q2?", "A2", "https://kb.e.org/s.csv", 4},
+			},
+		},
+		{
+			name:     "missing columns",
+			src:      "question,reply\nQ?,A\n",
+			problems: []string{`s.csv:1: missing column "answer", "url"`},
+		},
+		{
+			name:     "short and long rows",
+			src:      "question,answer,url\nQ1?,A1\nQ2?,A2,,extra\nQ3?,A3,\n",
+			want:     []brief{{"s.csv#q3", "", "Q3?", "A3", "https://kb.e.org/s.csv", 4}},
+			problems: []string{"s.csv:2: row has 2 fields, header has 3", "s.csv:3: row has 4 fields, header has 3"},
+		},
+		{
+			name:     "empty cells",
+			src:      "question,answer,url\n,A,\nQ?,,\n,,\n",
+			problems: []string{"s.csv:2: empty question", `s.csv:3: question without an answer: "Q?"`},
+		},
+		{
+			name:     "empty file",
+			src:      "",
+			problems: []string{"s.csv:1: empty file: want a header row with question, answer, url"},
+		},
+		{
+			name:     "duplicate questions",
+			src:      "question,answer,url\nSame?,One,\nSame?,Two,\n",
+			want:     []brief{{"s.csv#same", "", "Same?", "One", "https://kb.e.org/s.csv", 2}},
+			problems: []string{"s.csv:3: duplicate id s.csv#same, first at s.csv:2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := loadOne(t, "s.csv", tt.src, Options{BaseURL: "https://kb.e.org"})
+			if got := briefs(c.Passages); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("passages\n got %+v\nwant %+v", got, tt.want)
+			}
+			if got := problemStrings(c.Problems); !reflect.DeepEqual(got, tt.problems) {
+				t.Errorf("problems\n got %q\nwant %q", got, tt.problems)
+			}
+		})
+	}
+}
+
+func TestReadCSVAliasesAndTitle(t *testing.T) {
+	c := loadOne(t, "guild_faq.csv", "question,answer,url,aliases,title\nQ?,A,, one | two ||,\nR?,B,,,Custom\n", Options{})
+	if len(c.Passages) != 2 {
+		t.Fatalf("got %d passages, want 2 (problems %q)", len(c.Passages), problemStrings(c.Problems))
+	}
+	if got := c.Passages[0].Aliases; !reflect.DeepEqual(got, []string{"one", "two"}) {
+		t.Errorf("aliases %q", got)
+	}
+	if c.Passages[0].Title != "Guild FAQ" || c.Passages[1].Title != "Custom" {
+		t.Errorf("titles %q, %q", c.Passages[0].Title, c.Passages[1].Title)
+	}
+}

@@ -1,0 +1,101 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxFileBytes is the largest content file read: a FAQ page or article is
+// far smaller, so anything bigger is a mistake (a dump, a binary).
+const maxFileBytes = 10 << 20
+
+// file is one content file being read: where it is, its text, and what the
+// reader found in it.
+type file struct {
+	rel  string // path below the content root, for IDs and links
+	name string // path shown to people, for Passage.File and problems
+	src  string // the text: UTF-8, no BOM, "\n" line endings
+	opts Options
+
+	passages []Passage
+	synonyms []Synonym
+	problems []Problem
+	warnings []Problem
+}
+
+// problemf records a problem at a line of the file (0: the whole file).
+func (f *file) problemf(line int, format string, args ...any) {
+	f.problems = append(f.problems, Problem{File: f.name, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// warnf records something worth telling that is not an error.
+func (f *file) warnf(line int, format string, args ...any) {
+	f.warnings = append(f.warnings, Problem{File: f.name, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// emit adds a finished draft's passages; empty drafts add nothing.
+func (f *file) emit(d draft) {
+	d.File = f.name
+	f.passages = append(f.passages, d.passages()...)
+}
+
+// baseURL is the link of the file as a whole, from its own url if any.
+func (f *file) baseURL(own string) string {
+	return fileBaseURL(own, f.opts.BaseURL, f.rel)
+}
+
+// defaultTitle is the file name made readable, for files without a title.
+func (f *file) defaultTitle() string {
+	return humanize(path.Base(f.rel))
+}
+
+// decode checks raw file bytes and returns them as text with a UTF-8 BOM
+// removed and CRLF (or CR) line endings turned into "\n". On failure it
+// returns the line at fault (0: the whole file).
+func decode(raw []byte) (string, int, error) {
+	if len(raw) > maxFileBytes {
+		return "", 0, fmt.Errorf("file too large (over %d MiB)", maxFileBytes>>20)
+	}
+	if !utf8.Valid(raw) {
+		bad := 0
+		for len(raw[bad:]) > 0 {
+			r, size := utf8.DecodeRune(raw[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		return "", 1 + strings.Count(string(raw[:bad]), "\n"), errors.New("not valid UTF-8")
+	}
+	s := strings.TrimPrefix(string(raw), "\uFEFF")
+	if strings.Contains(s, "\r") {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return s, 0, nil
+}
+
+// humanize turns a file name into a title: "getting-started.md" becomes
+// "Getting started", "server_faq.csv" becomes "Server FAQ".
+func humanize(name string) string {
+	name = strings.TrimSuffix(name, path.Ext(name))
+	words := strings.FieldsFunc(name, func(r rune) bool {
+		return r == '-' || r == '_' || r == ' ' || r == '.'
+	})
+	for i, w := range words {
+		switch strings.ToLower(w) {
+		case "faq":
+			words[i] = "FAQ"
+		case "faqs":
+			words[i] = "FAQs"
+		}
+	}
+	s := strings.Join(words, " ")
+	if r, size := utf8.DecodeRuneInString(s); size > 0 {
+		s = strings.ToUpper(string(r)) + s[size:]
+	}
+	return s
+}

@@ -1,0 +1,53 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+)
+
+// FuzzReaders feeds arbitrary text to every reader: none may panic, and
+// whatever they return keeps the collection's promises.
+func FuzzReaders(f *testing.F) {
+	seeds := []string{
+		"---\ntitle: T\n---\n# H\n\n## Q?\nAlso: a\n\nA.\n\nQ: x\nA: y\n",
+		"Title: T\n\nHeading\n- q?\n- a.\nFAQ\n- q2?\n",
+		"question,answer,url\n\"a\nb\",c,\n",
+		`{"id":"a","text":"b"}` + "\n[1]\n",
+		"a, b => c\n",
+		"---\n- [\n---\n",
+		"**Q:** x\n\n**A:**\n",
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		fsys := fstest.MapFS{}
+		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "synonyms.txt"} {
+			fsys[name] = &fstest.MapFile{Data: []byte(src)}
+		}
+		c, err := Load(fsys, "content", Options{BaseURL: "https://kb.e.org"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, p := range c.Passages {
+			if seen[p.ID] {
+				t.Errorf("duplicate id %q", p.ID)
+			}
+			seen[p.ID] = true
+			if strings.TrimSpace(p.Text) == "" || utf8.RuneCountInString(p.Text) > MaxTextRunes {
+				t.Errorf("%s: text of %d runes", p.ID, utf8.RuneCountInString(p.Text))
+			}
+			if p.Kind == KindFAQ && p.Question == "" {
+				t.Errorf("%s: faq without question", p.ID)
+			}
+		}
+		for _, p := range c.Problems {
+			if p.File == "" {
+				t.Errorf("problem without file: %v", p)
+			}
+		}
+	})
+}

@@ -1,0 +1,59 @@
+package content
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestReadJSONL(t *testing.T) {
+	tests := []struct {
+		name     string
+		src      string
+		ids      []string
+		kinds    []Kind
+		problems []string
+	}{
+		{"given ids", `{"id":"a","text":"x"}` + "\n" + `{"id":"b","kind":"faq","question":"q?","text":"y"}`, []string{"a", "b"}, []Kind{KindPassage, KindFAQ}, nil},
+		{"kind from question", `{"question":"Why so?","text":"Because."}`, []string{"c.jsonl#why-so"}, []Kind{KindFAQ}, nil},
+		{"id from first words", `{"text":"Lanterns are lit at dusk every day of the week."}`, []string{"c.jsonl#lanterns-are-lit-at-dusk-every-day-of"}, []Kind{KindPassage}, nil},
+		{"id by section when no words", `{"text":"!!!","section":"Misc"}` + "\n" + `{"text":"???"}`, []string{"c.jsonl#misc-1", "c.jsonl#p-1"}, []Kind{KindPassage, KindPassage}, nil},
+		{"blank lines and CRLF", "\r\n" + `{"id":"a","text":"x"}` + "\r\n\r\n", []string{"a"}, []Kind{KindPassage}, nil},
+		{"bad lines reported, reading goes on", `{"id":"a","text":"x"` + "\n" + `{"id":"b","kind":"note","text":"x"}` + "\n" + `{"id":"c","text":""}` + "\n" + `{"id":"d","kind":"faq","text":"x"}` + "\n" + `{"id":"e","text":"ok"}`,
+			[]string{"e"}, []Kind{KindPassage}, []string{
+				"c.jsonl:1: invalid JSON: unexpected end of JSON input",
+				`c.jsonl:2: unknown kind "note", want faq or passage`,
+				"c.jsonl:3: empty text",
+				"c.jsonl:4: faq without question",
+			}},
+		{"wrong type", `{"id":"a","aliases":"one","question":"q","text":"x"}`, nil, nil, []string{`c.jsonl:1: field "aliases": want array, got string`}},
+		{"duplicate id", `{"id":"a","text":"x"}` + "\n" + `{"id":"a","text":"y"}`, []string{"a"}, []Kind{KindPassage}, []string{"c.jsonl:2: duplicate id a, first at c.jsonl:1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := loadOne(t, "c.jsonl", tt.src, Options{})
+			var kinds []Kind
+			for _, p := range c.Passages {
+				kinds = append(kinds, p.Kind)
+			}
+			if !reflect.DeepEqual(ids(c.Passages), tt.ids) || !reflect.DeepEqual(kinds, tt.kinds) {
+				t.Errorf("got ids %q kinds %q, want %q %q", ids(c.Passages), kinds, tt.ids, tt.kinds)
+			}
+			if got := problemStrings(c.Problems); !reflect.DeepEqual(got, tt.problems) {
+				t.Errorf("problems\n got %q\nwant %q", got, tt.problems)
+			}
+		})
+	}
+}
+
+func TestReadJSONLLongLines(t *testing.T) {
+	long := `{"id":"long","text":"` + strings.Repeat("lantern ", 100000) + `"}` // ~800 KB: allowed
+	tooLong := `{"id":"huge","text":"` + strings.Repeat("x", maxJSONLLine) + `"}`
+	c := loadOne(t, "c.jsonl", long+"\n"+tooLong+"\n"+`{"id":"after","text":"still read"}`, Options{})
+	if got := ids(c.Passages); len(got) < 3 || got[0] != "long" || got[len(got)-1] != "after" {
+		t.Errorf("ids %q, want long, its parts, after", got)
+	}
+	if !hasProblem(c.Problems, "c.jsonl:2: line too long") {
+		t.Errorf("problems %q, want line 2 too long", problemStrings(c.Problems))
+	}
+}
