@@ -1,0 +1,123 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"faqbot/content"
+)
+
+// batchSize is how many passages go into one Bleve batch: large enough to
+// amortise segment creation, small enough to keep memory flat.
+const batchSize = 1000
+
+// Options configure building or opening an index.
+type Options struct {
+	// Dir is the directory of the Bleve index; "" keeps it in memory.
+	Dir string
+	// Synonyms are the moderators' synonym groups, indexed with the passages.
+	Synonyms []content.Synonym
+	// MinConfidence is the confidence below which Search abstains.
+	MinConfidence float64
+}
+
+// Build indexes passages into a new index at opts.Dir (which must not exist)
+// or in memory. Passage IDs must be unique.
+func Build(ctx context.Context, passages []content.Passage, opts Options) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	if opts.Dir != "" {
+		if _, err := os.Stat(opts.Dir); err == nil {
+			return nil, fmt.Errorf("build index: %s already exists", opts.Dir)
+		}
+	}
+	// scorch in memory too: the old upsidedown engine behind NewMemOnly is
+	// far slower and ignores BM25 and synonyms.
+	bi, err := bleve.NewUsing(opts.Dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index %q: %w", opts.Dir, err)
+	}
+	ix, err := newIndex(bi, passages, opts)
+	if err == nil {
+		err = ix.fill(ctx)
+	}
+	if err != nil {
+		_ = bi.Close()
+		if opts.Dir != "" {
+			_ = os.RemoveAll(opts.Dir)
+		}
+		return nil, err
+	}
+	return ix, nil
+}
+
+// fill writes the passages and synonyms into the empty Bleve index, then
+// records the fingerprint that marks the index as complete.
+func (ix *Index) fill(ctx context.Context) error {
+	b := ix.bleve.NewBatch()
+	flush := func() error {
+		if b.Size() == 0 {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("build index: %w", err)
+		}
+		if err := ix.bleve.Batch(b); err != nil {
+			return fmt.Errorf("build index: write batch: %w", err)
+		}
+		b.Reset()
+		return nil
+	}
+	for i := range ix.passages {
+		p := &ix.passages[i]
+		if err := b.Index(p.ID, toDocument(p)); err != nil {
+			return fmt.Errorf("index passage %s (%s): %w", p.ID, p.Source(), err)
+		}
+		if b.Size() >= batchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	for i, s := range ix.synonymDefs {
+		if err := b.IndexSynonym(fmt.Sprintf("synonym-%d", i), synonymCollection, s); err != nil {
+			return fmt.Errorf("index synonyms: %w", err)
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if err := ix.bleve.SetInternal([]byte(fingerprintKey), []byte(ix.fingerprint)); err != nil {
+		return fmt.Errorf("build index: mark complete: %w", err)
+	}
+	return nil
+}
+
+func toDocument(p *content.Passage) document {
+	d := document{Body: p.Text, Title: p.Title, Kind: string(p.Kind)}
+	if p.Section != "" && p.Section != p.Title {
+		d.Title += "\n" + p.Section
+	}
+	if p.Kind == content.KindFAQ {
+		d.Question = make([]string, 0, 1+len(p.Aliases))
+		d.Question = append(d.Question, p.Question)
+		d.Question = append(d.Question, p.Aliases...)
+		d.Body = joinQuestion(p) + "\n" + p.Text
+	}
+	return d
+}
+
+// joinQuestion gives the question and its aliases as one text, one per line.
+func joinQuestion(p *content.Passage) string {
+	s := p.Question
+	for _, a := range p.Aliases {
+		s += "\n" + a
+	}
+	return s
+}

@@ -1,0 +1,210 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"faqbot/content"
+)
+
+// fingerprintKey is the Bleve internal key holding the content fingerprint;
+// it is written last, so an index without it was never finished.
+const fingerprintKey = "faqbot.fingerprint"
+
+// Index is a searchable set of passages. It is safe for concurrent use.
+type Index struct {
+	bleve       bleve.Index
+	dir         string
+	fingerprint string
+	passages    []content.Passage
+	byID        map[string]int
+	analyzer    analysis.Analyzer
+	synonymDefs []*bleve.SynonymDefinition
+	equivalents map[string][]string // analysed term -> analysed synonyms
+	avgLen      float64             // mean analysed body length, for BM25
+	minConf     float64
+	suggest     *suggester
+}
+
+func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index, error) {
+	ix := &Index{
+		bleve:    bi,
+		dir:      opts.Dir,
+		passages: passages,
+		byID:     make(map[string]int, len(passages)),
+		analyzer: bi.Mapping().AnalyzerNamed(analyzerName),
+		minConf:  opts.MinConfidence,
+	}
+	if ix.analyzer == nil {
+		return nil, fmt.Errorf("open index: analyzer %q missing", analyzerName)
+	}
+	for i, p := range passages {
+		if _, dup := ix.byID[p.ID]; dup {
+			return nil, fmt.Errorf("open index: duplicate passage id %q (%s)", p.ID, p.Source())
+		}
+		ix.byID[p.ID] = i
+	}
+	ix.fingerprint = Fingerprint(passages, opts.Synonyms)
+	ix.setSynonyms(opts.Synonyms)
+	ix.avgLen = ix.meanLength()
+	ix.suggest = newSuggester(passages)
+	return ix, nil
+}
+
+// Fingerprint identifies what an index built from passages and synonyms
+// contains: equal fingerprints mean an existing index can be reused. Only
+// what reaches Bleve counts (not links or line numbers, which are always
+// taken from the freshly read content).
+func Fingerprint(passages []content.Passage, synonyms []content.Synonym) string {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	_ = enc.Encode(schemaVersion)
+	for i := range passages {
+		p := &passages[i]
+		_ = enc.Encode([]any{p.ID, p.Kind, p.Title, p.Section, p.Question, p.Aliases, p.Text})
+	}
+	for _, s := range synonyms {
+		_ = enc.Encode([]any{s.Input, s.Terms})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// setSynonyms prepares the moderators' synonyms both for Bleve (definitions
+// indexed with the passages) and for the re-ranker (analysed equivalents).
+func (ix *Index) setSynonyms(syns []content.Synonym) {
+	ix.equivalents = map[string][]string{}
+	add := func(from, to string) {
+		if from == "" || to == "" || from == to {
+			return
+		}
+		for _, t := range ix.equivalents[from] {
+			if t == to {
+				return
+			}
+		}
+		ix.equivalents[from] = append(ix.equivalents[from], to)
+	}
+	for _, s := range syns {
+		if len(s.Terms) == 0 {
+			continue
+		}
+		ix.synonymDefs = append(ix.synonymDefs, &bleve.SynonymDefinition{Input: s.Input, Synonyms: s.Terms})
+		terms := ix.singleTerms(s.Terms)
+		if len(s.Input) == 0 {
+			for _, a := range terms {
+				for _, b := range terms {
+					add(a, b)
+				}
+			}
+			continue
+		}
+		for _, a := range ix.singleTerms(s.Input) {
+			for _, b := range terms {
+				add(a, b)
+			}
+		}
+	}
+}
+
+// singleTerms analyses words, keeping those that stay one term (multi-word
+// synonyms are left to Bleve).
+func (ix *Index) singleTerms(words []string) []string {
+	var out []string
+	for _, w := range words {
+		toks := ix.analyzer.Analyze([]byte(w))
+		if len(toks) == 1 {
+			out = append(out, string(toks[0].Term))
+		}
+	}
+	return out
+}
+
+// meanLength estimates the mean analysed body length from an evenly spread
+// sample, which is as good as the exact mean for BM25 and keeps opening a
+// large index fast.
+func (ix *Index) meanLength() float64 {
+	const sample = 1000
+	n := len(ix.passages)
+	if n == 0 {
+		return 1
+	}
+	step := 1
+	if n > sample {
+		step = n / sample
+	}
+	total, count := 0, 0
+	for i := 0; i < n; i += step {
+		total += len(ix.analyzer.Analyze([]byte(toDocument(&ix.passages[i]).Body)))
+		count++
+	}
+	if total == 0 {
+		return 1
+	}
+	return float64(total) / float64(count)
+}
+
+// Len is the number of passages in the index (synonym definitions, which
+// Bleve stores as documents too, are not counted).
+func (ix *Index) Len() int { return len(ix.passages) }
+
+// Passages returns the indexed passages in content order. The slice must not
+// be modified.
+func (ix *Index) Passages() []content.Passage { return ix.passages }
+
+// Passage returns the passage with the given ID.
+func (ix *Index) Passage(id string) (content.Passage, bool) {
+	i, ok := ix.byID[id]
+	if !ok {
+		return content.Passage{}, false
+	}
+	return ix.passages[i], true
+}
+
+// Dir is the index directory, "" for an in-memory index.
+func (ix *Index) Dir() string { return ix.dir }
+
+// ContentFingerprint identifies the content the index was built from.
+func (ix *Index) ContentFingerprint() string { return ix.fingerprint }
+
+// MinConfidence is the threshold below which Search abstains.
+func (ix *Index) MinConfidence() float64 { return ix.minConf }
+
+// Close releases the Bleve index. Searches must have finished.
+func (ix *Index) Close() error {
+	if err := ix.bleve.Close(); err != nil {
+		return fmt.Errorf("close index %q: %w", ix.dir, err)
+	}
+	return nil
+}
+
+// Open opens the complete index in dir and checks that it was built from
+// exactly these passages and synonyms.
+func Open(ctx context.Context, passages []content.Passage, opts Options) (*Index, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	bi, err := bleve.Open(opts.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index %q: %w", opts.Dir, err)
+	}
+	ix, err := newIndex(bi, passages, opts)
+	if err != nil {
+		_ = bi.Close()
+		return nil, err
+	}
+	got, err := bi.GetInternal([]byte(fingerprintKey))
+	if err != nil || string(got) != ix.fingerprint {
+		_ = bi.Close()
+		if err == nil {
+			err = errStale
+		}
+		return nil, fmt.Errorf("open index %q: %w", opts.Dir, err)
+	}
+	return ix, nil
+}

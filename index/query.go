@@ -1,0 +1,203 @@
+package index
+
+import (
+	"context"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Limits that keep the cost of one question bounded whatever a member types.
+const (
+	// MaxQuestionRunes is how much of a question is read; the rest is ignored.
+	MaxQuestionRunes = 1000
+	// maxTerms is how many distinct terms of a question are searched.
+	maxTerms = 32
+	// minCorrectLen is the shortest word that spelling correction touches:
+	// shorter ones have too many neighbours to guess from.
+	minCorrectLen = 4
+)
+
+// qterm is one analysed term of a question.
+type qterm struct {
+	term      string   // analysed term, after spelling correction
+	from      string   // analysed term as typed, before correction
+	pos       int      // position in the question
+	idf       float64  // weight: rarer terms say more
+	corrected bool     // term replaced a word missing from the index
+	oov       bool     // in no passage at all, even after correction
+	matches   []string // term and its synonyms, as found in passages
+}
+
+// parsed is a question ready to search: its terms in order and the weights
+// the re-ranker and the confidence model use.
+type parsed struct {
+	text  string
+	terms []qterm // distinct terms, in question order
+	seq   []int   // index into terms for every token, in order (for word pairs)
+	total float64 // sum of idf over terms
+	oov   float64 // idf mass of terms found nowhere, plus half of corrected ones
+}
+
+// normalizeQuestion trims a question, drops control characters and caps its
+// length, so nothing a member types can make a search unbounded.
+func normalizeQuestion(q string) string {
+	if !utf8.ValidString(q) {
+		q = strings.ToValidUTF8(q, " ")
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if n >= MaxQuestionRunes {
+			break
+		}
+		if unicode.IsControl(r) {
+			r = ' '
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// idf is BM25's inverse document frequency for a term found in df of n
+// passages.
+func idf(df, n float64) float64 {
+	return math.Log(1 + (n-df+0.5)/(df+0.5))
+}
+
+// parse analyses a question with the index's analyser, corrects words the
+// index has never seen, and weights every term by its rarity.
+func (ix *Index) parse(ctx context.Context, r bindex.IndexReader, question string) (parsed, error) {
+	p := parsed{text: normalizeQuestion(question)}
+	toks := ix.analyzer.Analyze([]byte(p.text))
+	n := float64(len(ix.passages))
+	seen := map[string]int{}
+	for _, t := range toks {
+		raw := string(t.Term)
+		if i, ok := seen[raw]; ok {
+			p.seq = append(p.seq, i)
+			continue
+		}
+		if len(p.terms) >= maxTerms {
+			break
+		}
+		qt := qterm{term: raw, from: raw, pos: t.Position}
+		df, err := ix.docFreq(ctx, r, raw)
+		if err != nil {
+			return p, err
+		}
+		if df == 0 {
+			if fixed, fdf, ok := ix.correct(ctx, r, raw); ok {
+				qt.term, qt.corrected, df = fixed, true, fdf
+			} else {
+				qt.oov = true
+			}
+		}
+		qt.matches = append([]string{qt.term}, ix.equivalents[qt.term]...)
+		qt.idf = idf(float64(df), n)
+		seen[raw] = len(p.terms)
+		p.seq = append(p.seq, len(p.terms))
+		p.terms = append(p.terms, qt)
+	}
+	p.weigh()
+	return p, nil
+}
+
+// docFreq is the number of passages whose body holds term or, failing
+// that, the most common of its synonyms.
+func (ix *Index) docFreq(ctx context.Context, r bindex.IndexReader, term string) (uint64, error) {
+	best := uint64(0)
+	for i, t := range append([]string{term}, ix.equivalents[term]...) {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), fieldBody, false, false, false)
+		if err != nil {
+			return 0, err
+		}
+		c := tfr.Count()
+		_ = tfr.Close()
+		if i == 0 && c > 0 {
+			return c, nil
+		}
+		best = max(best, c)
+	}
+	return best, nil
+}
+
+// correct finds the term of the index closest to a word it has never seen:
+// the fewest edits (one for short words, two for long ones, keeping the
+// first letter, where typos are rare), then the most passages.
+func (ix *Index) correct(ctx context.Context, r bindex.IndexReader, term string) (string, uint64, bool) {
+	n := utf8.RuneCountInString(term)
+	if n < minCorrectLen || strings.IndexFunc(term, unicode.IsDigit) >= 0 {
+		return "", 0, false
+	}
+	fuzz := 1
+	if n > 5 {
+		fuzz = 2
+	}
+	fr, ok := r.(bindex.IndexReaderFuzzy)
+	if !ok {
+		return "", 0, false
+	}
+	_, size := utf8.DecodeRuneInString(term)
+	dict, auto, err := fr.FieldDictFuzzyAutomaton(fieldBody, term, fuzz, term[:size])
+	if err != nil {
+		return "", 0, false
+	}
+	defer func() { _ = dict.Close() }()
+	var best string
+	var bestCount uint64
+	bestDist := uint8(255)
+	for {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			break
+		}
+		_, d := auto.MatchAndDistance(e.Term)
+		if e.Term == term || d > bestDist {
+			continue
+		}
+		// The fuzzy dictionary does not count documents; ask the index.
+		c, err := ix.docFreq(ctx, r, e.Term)
+		if err != nil || c == 0 {
+			continue
+		}
+		if d < bestDist || c > bestCount {
+			best, bestCount, bestDist = e.Term, c, d
+		}
+	}
+	if best == "" {
+		return "", 0, false
+	}
+	return best, bestCount, true
+}
+
+// weigh totals the term weights. A word the index has never seen would get
+// the highest weight of all, yet in a small FAQ it is as often an everyday
+// word the FAQ happens not to use as the name of a missing topic; so it
+// weighs no more than the rarest known word of the question, and the share
+// of unknown words is kept apart (oov) for the confidence model.
+func (p *parsed) weigh() {
+	known := 0.0
+	for _, t := range p.terms {
+		if !t.oov {
+			known = max(known, t.idf)
+		}
+	}
+	for i := range p.terms {
+		t := &p.terms[i]
+		if t.oov && known > 0 {
+			t.idf = min(t.idf, known)
+		}
+		p.total += t.idf
+		switch {
+		case t.oov:
+			p.oov += t.idf
+		case t.corrected:
+			p.oov += t.idf / 2
+		}
+	}
+}

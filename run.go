@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+
+	"faqbot/config"
+)
+
+// command is one subcommand: a name, a one-line summary, and what it runs.
+type command struct {
+	summary string
+	run     func(ctx context.Context, a *app, args []string) error
+}
+
+// commands is the table of subcommands; each lives in its own file.
+var commands = map[string]command{
+	"ask":    {"answer a question from the content: faqbot ask [-json] QUESTION...", runAsk},
+	"check":  {"validate content files and list every problem with file:line", runCheck},
+	"export": {"print the parsed passages as JSON Lines", runExport},
+	"eval":   {"measure answer quality: faqbot eval -content CORPUS -queries QUERIES [-json]", runEval},
+	"index":  {"build the search index in INDEX_DIR ahead of time", runIndex},
+	"serve":  {"answer questions in Discord (needs DISCORD_TOKEN)", runServe},
+	"report": {"list frequent unanswered questions and disliked passages", runReport},
+}
+
+// app is what every subcommand gets: the process's streams and environment,
+// and the configuration, read once.
+type app struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	cfg    config.Config
+	log    *slog.Logger
+}
+
+// exitError carries an exit code; msg "" means the command already said
+// what went wrong.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// usageError is a mistake in the command line (exit code 2).
+func usageError(format string, args ...any) error {
+	return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
+}
+
+func exitCode(err error) int {
+	var e *exitError
+	if errors.As(err, &e) {
+		return e.code
+	}
+	return 1
+}
+
+// run is faqbot: it reads the configuration, picks the subcommand and runs
+// it. main only calls run; tests call it directly.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) < 2 || args[1] == "-h" || args[1] == "-help" || args[1] == "--help" || args[1] == "help" {
+		usage(stderr)
+		if len(args) < 2 {
+			return &exitError{code: 2}
+		}
+		return nil
+	}
+	name := args[1]
+	cmd, ok := commands[name]
+	if !ok {
+		usage(stderr)
+		return usageError("unknown command %q", name)
+	}
+	lookup, err := config.Lookup(getenv, ".env")
+	if err != nil {
+		return err
+	}
+	cfg, err := config.Load(lookup)
+	if err != nil {
+		return fmt.Errorf("configuration:\n%w", err)
+	}
+	a := &app{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr, cfg: cfg}
+	a.log = newLogger(stderr, cfg)
+	return cmd.run(ctx, a, args[2:])
+}
+
+func newLogger(w io.Writer, cfg config.Config) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: faqbot COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-7s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'faqbot COMMAND -h' for a command's flags. Configuration: environment or .env (see .env.example).")
+}
+
+// flags makes a flag set for a subcommand that reports errors (and -h) on
+// stderr instead of exiting.
+func (a *app) flags(name, argsUsage string) *flag.FlagSet {
+	fs := flag.NewFlagSet("faqbot "+name, flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(a.stderr, "usage: faqbot %s [flags] %s\n\nflags:\n", name, argsUsage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; a bad flag is a usage error (exit 2), -h is not an
+// error.
+func parse(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return &exitError{code: 0}
+	case err != nil:
+		return &exitError{code: 2}
+	}
+	return nil
+}
+
+// contentFlag adds the -content flag every content command takes.
+func (a *app) contentFlag(fs *flag.FlagSet) *string {
+	return fs.String("content", a.cfg.ContentDir, "content file or directory (default: CONTENT_DIR, else the built-in content)")
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"faqbot/content"
+	"faqbot/data"
+	"faqbot/index"
+)
+
+// loadContent reads the content at path, or the built-in content when path
+// is empty.
+func (a *app) loadContent(path string) (*content.Collection, error) {
+	opts := content.Options{BaseURL: a.cfg.ContentBaseURL}
+	if path == "" {
+		c, err := content.Load(data.FS, "data", opts)
+		if err != nil {
+			return nil, fmt.Errorf("load built-in content: %w", err)
+		}
+		return c, nil
+	}
+	c, err := content.LoadPath(path, opts)
+	if err != nil {
+		return nil, fmt.Errorf("load content %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// openIndex gives a search index for the collection: reused from or built
+// into INDEX_DIR when it is set, else built in memory.
+func (a *app) openIndex(ctx context.Context, c *content.Collection) (*index.Index, error) {
+	opts := index.Options{Synonyms: c.Synonyms, MinConfidence: a.cfg.MinConfidence}
+	start := time.Now()
+	if a.cfg.IndexDir == "" {
+		ix, err := index.Build(ctx, c.Passages, opts)
+		if err != nil {
+			return nil, err
+		}
+		a.log.Debug("index built in memory", "passages", ix.Len(), "ms", time.Since(start).Milliseconds())
+		return ix, nil
+	}
+	ix, reused, err := index.OpenOrBuild(ctx, a.cfg.IndexDir, c.Passages, opts)
+	if err != nil {
+		return nil, err
+	}
+	a.log.Info("index ready", "dir", ix.Dir(), "passages", ix.Len(), "reused", reused, "ms", time.Since(start).Milliseconds())
+	if err := index.Prune(a.cfg.IndexDir, ix.Dir()); err != nil {
+		a.log.Warn("could not remove old indexes", "err", err)
+	}
+	return ix, nil
+}
+
+// problemsOf logs content problems (the content still loads without the
+// broken parts); commands that must fail on them check c.Err themselves.
+func (a *app) logProblems(c *content.Collection) {
+	for _, p := range c.Problems {
+		a.log.Warn("content problem", "at", fmt.Sprintf("%s:%d", p.File, p.Line), "problem", p.Msg)
+	}
+	for _, w := range c.Warnings {
+		a.log.Info("content note", "at", w.File, "note", w.Msg)
+	}
+}
