@@ -2,8 +2,8 @@ package index
 
 import (
 	"bufio"
-	"encoding/json"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
