@@ -22,6 +22,7 @@ const (
 	sigSentence         // share of the question found in one sentence
 	sigPair             // share of neighbouring question words found together
 	sigUnknown          // share of the question the index has never seen
+	sigCorrected        // share of the question read through spelling correction
 	sigMissing          // weight of the rarest question term the passage lacks
 	sigTerms            // log of the number of question terms
 	numSignals
@@ -29,8 +30,8 @@ const (
 
 // confidence is the fitted model; see TestFitConfidence.
 var confidence = confidenceModel{
-	weights: [numSignals]float64{2.910, 5.873, 0.300, 4.273, -2.533, -0.947, 0.049, -5.098, 2.208, 1.409},
-	bias:    -8.949,
+	weights: [numSignals]float64{2.257, 4.685, 1.816, 3.271, -1.237, -0.218, 0.276, -3.758, -1.713, 1.860, 1.311},
+	bias:    -8.471,
 }
 
 // signals gathers the model's inputs for the best passage.
@@ -48,6 +49,7 @@ func signals(q *parsed, best, next features, idfMax float64) [numSignals]float64
 	x[sigPair] = best.pair
 	if q.total > 0 {
 		x[sigUnknown] = q.oov / q.total
+		x[sigCorrected] = q.fixed / q.total
 	}
 	if idfMax > 0 {
 		x[sigMissing] = best.missing / idfMax

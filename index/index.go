@@ -24,6 +24,7 @@ type Index struct {
 	fingerprint string
 	passages    []content.Passage
 	byID        map[string]int
+	byRef       map[string]int
 	analyzer    analysis.Analyzer
 	synonymDefs []*bleve.SynonymDefinition
 	equivalents map[string][]string // analysed term -> analysed synonyms
@@ -38,6 +39,7 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index,
 		dir:      opts.Dir,
 		passages: passages,
 		byID:     make(map[string]int, len(passages)),
+		byRef:    make(map[string]int, len(passages)),
 		analyzer: bi.Mapping().AnalyzerNamed(analyzerName),
 		minConf:  opts.MinConfidence,
 	}
@@ -49,6 +51,7 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index,
 			return nil, fmt.Errorf("open index: duplicate passage id %q (%s)", p.ID, p.Source())
 		}
 		ix.byID[p.ID] = i
+		ix.byRef[Ref(p.ID)] = i
 	}
 	ix.fingerprint = Fingerprint(passages, opts.Synonyms)
 	ix.setSynonyms(opts.Synonyms)
@@ -207,4 +210,23 @@ func Open(ctx context.Context, passages []content.Passage, opts Options) (*Index
 		return nil, fmt.Errorf("open index %q: %w", opts.Dir, err)
 	}
 	return ix, nil
+}
+
+// Ref is a short, stable reference to a passage ID, small enough for a
+// Discord button's custom ID (at most 100 characters) whatever the ID.
+func Ref(id string) string {
+	sum := sha256.Sum256([]byte(id))
+	return hex.EncodeToString(sum[:8])
+}
+
+// ByRef finds a passage by its ID or by Ref of its ID.
+func (ix *Index) ByRef(ref string) (content.Passage, bool) {
+	if p, ok := ix.Passage(ref); ok {
+		return p, true
+	}
+	i, ok := ix.byRef[ref]
+	if !ok {
+		return content.Passage{}, false
+	}
+	return ix.passages[i], true
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+
+	"faqbot/content"
 )
 
 // ErrClosed is returned by a Live that has been closed.
@@ -77,6 +79,16 @@ func (l *Live) Suggest(typed string, limit int) []string {
 	}
 	defer g.mu.RUnlock()
 	return g.ix.Suggest(typed, limit)
+}
+
+// ByRef finds a passage of the current index by its ID or Ref.
+func (l *Live) ByRef(ref string) (content.Passage, bool) {
+	g, err := l.acquire()
+	if err != nil {
+		return content.Passage{}, false
+	}
+	defer g.mu.RUnlock()
+	return g.ix.ByRef(ref)
 }
 
 // With runs fn with the current index pinned (it stays open until fn

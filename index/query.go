@@ -18,7 +18,10 @@ const (
 	maxTerms = 32
 	// minCorrectLen is the shortest word that spelling correction touches:
 	// shorter ones have too many neighbours to guess from.
-	minCorrectLen = 4
+	minCorrectLen = 5
+	// longCorrectLen is the shortest word that may be two edits away from
+	// its correction; shorter words get one (most typos are one edit).
+	longCorrectLen = 8
 )
 
 // qterm is one analysed term of a question.
@@ -39,7 +42,8 @@ type parsed struct {
 	terms []qterm // distinct terms, in question order
 	seq   []int   // index into terms for every token, in order (for word pairs)
 	total float64 // sum of idf over terms
-	oov   float64 // idf mass of terms found nowhere, plus half of corrected ones
+	oov   float64 // idf mass of terms found nowhere
+	fixed float64 // idf mass of terms read as a spelling correction
 }
 
 // normalizeQuestion trims a question, drops control characters and caps its
@@ -135,7 +139,7 @@ func (ix *Index) correct(ctx context.Context, r bindex.IndexReader, term string)
 		return "", 0, false
 	}
 	fuzz := 1
-	if n > 5 {
+	if n >= longCorrectLen {
 		fuzz = 2
 	}
 	fr, ok := r.(bindex.IndexReaderFuzzy)
@@ -179,7 +183,7 @@ func (ix *Index) correct(ctx context.Context, r bindex.IndexReader, term string)
 // the highest weight of all, yet in a small FAQ it is as often an everyday
 // word the FAQ happens not to use as the name of a missing topic; so it
 // weighs no more than the rarest known word of the question, and the share
-// of unknown words is kept apart (oov) for the confidence model.
+// of unknown and of corrected words is kept apart for the confidence model.
 func (p *parsed) weigh() {
 	known := 0.0
 	for _, t := range p.terms {
@@ -197,7 +201,7 @@ func (p *parsed) weigh() {
 		case t.oov:
 			p.oov += t.idf
 		case t.corrected:
-			p.oov += t.idf / 2
+			p.fixed += t.idf
 		}
 	}
 }

@@ -199,9 +199,9 @@ func (ix *Index) query(q *parsed) query.Query {
 		for _, t := range q.terms {
 			tq := query.NewTermQuery(t.term)
 			tq.SetField(name)
+			tq.SetBoost(boost) // a disjunction's own boost is not applied
 			d.AddQuery(tq)
 		}
-		d.SetBoost(boost)
 		return d
 	}
 	return query.NewDisjunctionQuery([]query.Query{

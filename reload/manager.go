@@ -1,0 +1,167 @@
+package reload
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"faqbot/content"
+	"faqbot/index"
+)
+
+// ErrBusy is returned by TryReload while another reload runs.
+var ErrBusy = errors.New("a reload is already running")
+
+// ErrContent means the content has problems; the old index stays live.
+var ErrContent = errors.New("content has problems")
+
+// Loader reads the content as it is now.
+type Loader func() (*content.Collection, error)
+
+// Observer is told the outcome of every reload (metrics).
+type Observer interface {
+	Reload(ok bool, d time.Duration)
+	Passages(kind string, n int)
+}
+
+// Manager performs reloads, one at a time.
+type Manager struct {
+	live     *index.Live
+	load     Loader
+	indexDir string // "" = in memory
+	minConf  float64
+	log      *slog.Logger
+	observe  Observer // may be nil
+
+	mu sync.Mutex // held for a whole reload
+}
+
+// Options configure a Manager.
+type Options struct {
+	// IndexDir is INDEX_DIR: new indexes are built under it; "" keeps them
+	// in memory.
+	IndexDir      string
+	MinConfidence float64
+	Log           *slog.Logger
+	Observer      Observer
+}
+
+// New makes a Manager that reloads into live.
+func New(live *index.Live, load Loader, opts Options) *Manager {
+	log := opts.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Manager{live: live, load: load, indexDir: opts.IndexDir, minConf: opts.MinConfidence, log: log, observe: opts.Observer}
+}
+
+// Reload reloads, waiting for a reload already running to finish first.
+func (m *Manager) Reload(ctx context.Context) (Report, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.reload(ctx)
+}
+
+// TryReload reloads unless a reload is already running (ErrBusy).
+func (m *Manager) TryReload(ctx context.Context) (Report, error) {
+	if !m.mu.TryLock() {
+		return Report{}, ErrBusy
+	}
+	defer m.mu.Unlock()
+	return m.reload(ctx)
+}
+
+func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
+	start := time.Now()
+	defer func() {
+		rep.Duration = time.Since(start)
+		if m.observe != nil {
+			m.observe.Reload(err == nil, rep.Duration)
+		}
+		if err != nil {
+			m.log.Warn("reload failed; the previous content stays live", "err", err, "ms", rep.Duration.Milliseconds())
+			for _, p := range rep.Problems {
+				m.log.Warn("content problem", "at", fmt.Sprintf("%s:%d", p.File, p.Line), "problem", p.Msg)
+			}
+		} else {
+			m.log.Info("reload done", "live", rep.Live, "unchanged", rep.Unchanged, "passages", rep.Passages,
+				"added", rep.Added.Total(), "removed", rep.Removed.Total(), "changed", rep.Changed.Total(), "ms", rep.Duration.Milliseconds())
+		}
+	}()
+	c, err := m.load()
+	if err != nil {
+		return rep, fmt.Errorf("reload: %w", err)
+	}
+	rep.Problems, rep.ProblemCount = firstProblems(c.Problems, maxReportedProblems), len(c.Problems)
+	if len(c.Problems) > 0 {
+		return rep, fmt.Errorf("reload: %w (%d)", ErrContent, len(c.Problems))
+	}
+	var old []content.Passage
+	var oldFP string
+	_ = m.live.With(func(ix *index.Index) error {
+		old, oldFP = ix.Passages(), ix.ContentFingerprint()
+		return nil
+	})
+	rep.Passages = len(c.Passages)
+	rep.Added, rep.Removed, rep.Changed = diff(old, c.Passages)
+	if index.Fingerprint(c.Passages, c.Synonyms) == oldFP {
+		rep.Live, rep.Unchanged = true, true
+		return rep, nil
+	}
+	next, err := m.build(ctx, c)
+	if err != nil {
+		return rep, fmt.Errorf("reload: %w", err)
+	}
+	if err := smokeCheck(ctx, next); err != nil {
+		m.discard(next)
+		return rep, fmt.Errorf("reload: new index failed its check, not swapped in: %w", err)
+	}
+	prev, err := m.live.Swap(next)
+	if err != nil {
+		m.discard(next)
+		return rep, fmt.Errorf("reload: %w", err)
+	}
+	rep.Live = true
+	m.discard(prev)
+	if m.observe != nil {
+		counts := map[string]int{string(content.KindFAQ): 0, string(content.KindPassage): 0}
+		for _, p := range c.Passages {
+			counts[string(p.Kind)]++
+		}
+		for k, n := range counts {
+			m.observe.Passages(k, n)
+		}
+	}
+	return rep, nil
+}
+
+// build makes the new index: under INDEX_DIR (in a directory of its own)
+// or in memory.
+func (m *Manager) build(ctx context.Context, c *content.Collection) (*index.Index, error) {
+	opts := index.Options{Synonyms: c.Synonyms, MinConfidence: m.minConf}
+	if m.indexDir == "" {
+		return index.Build(ctx, c.Passages, opts)
+	}
+	ix, _, err := index.OpenOrBuild(ctx, m.indexDir, c.Passages, opts)
+	return ix, err
+}
+
+// discard closes an index that is no longer live and removes its
+// directory.
+func (m *Manager) discard(ix *index.Index) {
+	if ix == nil {
+		return
+	}
+	if err := ix.Close(); err != nil {
+		m.log.Warn("close old index", "err", err)
+	}
+	if dir := ix.Dir(); dir != "" {
+		if err := os.RemoveAll(dir); err != nil {
+			m.log.Warn("remove old index", "dir", dir, "err", err)
+		}
+	}
+}

@@ -1,0 +1,225 @@
+package reload
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"faqbot/content"
+	"faqbot/index"
+)
+
+// writeVersion writes a content tree whose every answer names version v,
+// so a search result shows which content it came from.
+func writeVersion(t testing.TB, dir string, v int) {
+	t.Helper()
+	var sb strings.Builder
+	sb.WriteString("---\ntitle: Test FAQ\nkind: faq\n---\n\n")
+	topics := []string{"parking", "lockers", "coffee", "printing", "badges", "showers"}
+	for _, topic := range topics {
+		fmt.Fprintf(&sb, "## Where is the %s?\n\nThe %s guide is at revision%d of the handbook, see the %s desk.\n\n", topic, topic, v, topic)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "faq.md"), []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var quiet = slog.New(slog.DiscardHandler)
+
+func loaderFor(dir string) Loader {
+	return func() (*content.Collection, error) { return content.LoadPath(dir, content.Options{}) }
+}
+
+// start builds the first live index from dir.
+func start(t testing.TB, dir, indexDir string) (*index.Live, *Manager) {
+	t.Helper()
+	c, err := loaderFor(dir)()
+	if err != nil || c.Err() != nil {
+		t.Fatal(err, c.Err())
+	}
+	var ix *index.Index
+	if indexDir == "" {
+		ix, err = index.Build(context.Background(), c.Passages, index.Options{MinConfidence: 0.5})
+	} else {
+		ix, _, err = index.OpenOrBuild(context.Background(), indexDir, c.Passages, index.Options{MinConfidence: 0.5})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := index.NewLive(ix)
+	t.Cleanup(func() { _ = live.Close() })
+	return live, New(live, loaderFor(dir), Options{IndexDir: indexDir, MinConfidence: 0.5, Log: quiet})
+}
+
+func TestReloadUnderLoad(t *testing.T) {
+	dir, indexDir := t.TempDir(), t.TempDir()
+	writeVersion(t, dir, 0)
+	live, m := start(t, dir, indexDir)
+
+	const reloads, readers = 100, 8
+	ctx, cancel := context.WithCancel(context.Background())
+	var failed, mixed, queries atomic.Int64
+	var wg sync.WaitGroup
+	for r := range readers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			topics := []string{"parking", "lockers", "coffee", "printing"}
+			for i := 0; ctx.Err() == nil; i++ {
+				res, err := live.Search(context.Background(), "where is the "+topics[(i+r)%len(topics)])
+				queries.Add(1)
+				if err != nil || len(res.Hits) == 0 {
+					failed.Add(1)
+					continue
+				}
+				// Every hit of one result must come from the same content.
+				version := revision(res.Hits[0].Passage.Text)
+				for _, h := range res.Hits {
+					if revision(h.Passage.Text) != version {
+						mixed.Add(1)
+					}
+				}
+			}
+		}()
+	}
+	for v := 1; v <= reloads; v++ {
+		writeVersion(t, dir, v)
+		rep, err := m.Reload(context.Background())
+		if err != nil || !rep.Live || rep.Changed[content.KindFAQ] != 6 {
+			t.Fatalf("reload %d: %+v %v", v, rep, err)
+		}
+	}
+	cancel()
+	wg.Wait()
+	t.Logf("%d queries during %d reloads", queries.Load(), reloads)
+	if failed.Load() != 0 || mixed.Load() != 0 {
+		t.Errorf("failed queries %d, results mixing two contents %d", failed.Load(), mixed.Load())
+	}
+	res, err := live.Search(context.Background(), "where is the coffee")
+	if err != nil || revision(res.Hits[0].Passage.Text) != fmt.Sprint(reloads) {
+		t.Errorf("after the last reload the answer is %q", res.Hits[0].Passage.Text)
+	}
+	entries, _ := os.ReadDir(indexDir)
+	if len(entries) != 1 {
+		t.Errorf("index directories left: %d, want 1", len(entries))
+	}
+}
+
+func revision(text string) string {
+	i := strings.Index(text, "revision")
+	if i < 0 {
+		return ""
+	}
+	return strings.Fields(text[i+len("revision"):])[0]
+}
+
+func TestReloadBrokenFileKeepsServing(t *testing.T) {
+	dir := t.TempDir()
+	writeVersion(t, dir, 1)
+	live, m := start(t, dir, "")
+	writeVersion(t, dir, 2)
+	broken := "---\ntitle: [unclosed\n---\n\n## Question\n\nAnswer.\n"
+	if err := os.WriteFile(filepath.Join(dir, "broken.md"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := m.Reload(context.Background())
+	if !errors.Is(err, ErrContent) || rep.Live {
+		t.Fatalf("reload with a broken file: live=%v err=%v", rep.Live, err)
+	}
+	if rep.ProblemCount == 0 || !strings.Contains(rep.Problems[0].Error(), "broken.md:2") {
+		t.Errorf("report does not name broken.md:2: %v", rep.Problems)
+	}
+	res, err := live.Search(context.Background(), "where is the parking")
+	if err != nil || len(res.Hits) == 0 || revision(res.Hits[0].Passage.Text) != "1" {
+		t.Fatalf("old content no longer answers: %v %v", err, res.Hits)
+	}
+}
+
+func TestReloadUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	writeVersion(t, dir, 1)
+	_, m := start(t, dir, t.TempDir())
+	rep, err := m.Reload(context.Background())
+	if err != nil || !rep.Unchanged || !rep.Live || rep.Changed.Total()+rep.Added.Total()+rep.Removed.Total() != 0 {
+		t.Errorf("unchanged reload: %+v %v", rep, err)
+	}
+}
+
+func TestReloadReportsDifferences(t *testing.T) {
+	dir := t.TempDir()
+	writeVersion(t, dir, 1)
+	_, m := start(t, dir, "")
+	extra := "---\ntitle: Notes\n---\n\n# Notes\n\nFirst paragraph about the garden.\n\nSecond paragraph about the roof.\n"
+	if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeVersion(t, dir, 2)
+	rep, err := m.Reload(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added[content.KindPassage] != 2 || rep.Changed[content.KindFAQ] != 6 || rep.Removed.Total() != 0 {
+		t.Errorf("added %v changed %v removed %v", rep.Added, rep.Changed, rep.Removed)
+	}
+	if err := os.Remove(filepath.Join(dir, "notes.md")); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = m.Reload(context.Background())
+	if err != nil || rep.Removed[content.KindPassage] != 2 {
+		t.Errorf("removed %v err %v", rep.Removed, err)
+	}
+}
+
+func TestTryReloadWhileBusy(t *testing.T) {
+	dir := t.TempDir()
+	writeVersion(t, dir, 1)
+	live, _ := start(t, dir, "")
+	entered, release := make(chan struct{}), make(chan struct{})
+	slow := func() (*content.Collection, error) {
+		close(entered)
+		<-release
+		return loaderFor(dir)()
+	}
+	m := New(live, slow, Options{Log: quiet})
+	done := make(chan error)
+	go func() { _, err := m.Reload(context.Background()); done <- err }()
+	<-entered
+	if _, err := m.TryReload(context.Background()); !errors.Is(err, ErrBusy) {
+		t.Errorf("TryReload during a reload: %v, want ErrBusy", err)
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSmokeCheckKeepsOldIndex(t *testing.T) {
+	dir := t.TempDir()
+	writeVersion(t, dir, 1)
+	live, m := start(t, dir, "")
+	// Questions made only of stop words find nothing: an index that cannot
+	// answer its own FAQ must not go live.
+	var sb strings.Builder
+	sb.WriteString("---\nkind: faq\n---\n\n")
+	for i, q := range []string{"What is it?", "Who is he?", "Why is that?", "How is it?", "Where is it?", "When was it?", "Which is it?", "Is it so?", "Was she there?", "Are they?"} {
+		fmt.Fprintf(&sb, "## %s\n\nAnswer number %d.\n\n", q, i)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "faq.md"), []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := m.Reload(context.Background())
+	if err == nil || rep.Live || !strings.Contains(err.Error(), "check") {
+		t.Fatalf("smoke check did not stop the reload: live=%v err=%v", rep.Live, err)
+	}
+	res, _ := live.Search(context.Background(), "where is the parking")
+	if len(res.Hits) == 0 || revision(res.Hits[0].Passage.Text) != "1" {
+		t.Errorf("old index not serving after a failed check")
+	}
+}
