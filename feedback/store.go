@@ -1,0 +1,188 @@
+package feedback
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// FileName is the name of the store file inside the directory given to Open.
+const FileName = "feedback.db"
+
+// Limits that keep the store small whatever members send.
+const (
+	// MaxUnanswered is how many unanswered questions are kept at most; the
+	// oldest are dropped first.
+	MaxUnanswered = 10_000
+	// MaxVotes is how many votes are kept at most; the oldest are dropped
+	// first.
+	MaxVotes = 100_000
+	// MaxQuestionRunes is the length a question is cut to before it is stored.
+	MaxQuestionRunes = 300
+	// MaxPassageIDBytes is the longest passage id accepted.
+	MaxPassageIDBytes = 256
+)
+
+// Store is the bot's memory of unanswered questions and of votes on passages.
+// It is safe for concurrent use: bbolt serialises writers and lets readers
+// run alongside them.
+type Store struct {
+	db        *bolt.DB
+	tempDir   string // removed by Close; set only for the memory-only store
+	retention time.Duration
+	now       func() time.Time
+	salt      string
+	lim       limits
+
+	lastPrune atomic.Int64 // unix nanos of the last prune, to prune at most hourly
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// limits are the knobs Open fixes; tests shrink them to exercise the caps
+// and the lock timeout without writing ten thousand records.
+type limits struct {
+	lockTimeout   time.Duration
+	pruneEvery    time.Duration
+	maxUnanswered int
+	maxVotes      int
+}
+
+func defaultLimits() limits {
+	return limits{
+		lockTimeout:   time.Second,
+		pruneEvery:    time.Hour,
+		maxUnanswered: MaxUnanswered,
+		maxVotes:      MaxVotes,
+	}
+}
+
+// Open opens or creates the store file dir/feedback.db, creating dir if it
+// is missing, and deletes the records older than retention. If another
+// process has the file open, Open gives up after a second with ErrLocked.
+// dir "" gives a memory-only store that behaves the same and is gone after
+// Close. retention must be positive; now is the clock (nil for time.Now).
+func Open(dir string, retention time.Duration, now func() time.Time) (*Store, error) {
+	return open(dir, retention, now, defaultLimits())
+}
+
+func open(dir string, retention time.Duration, now func() time.Time, lim limits) (*Store, error) {
+	if retention <= 0 {
+		return nil, fmt.Errorf("open feedback store: retention %v is not positive", retention)
+	}
+	if now == nil {
+		now = time.Now
+	}
+	s := &Store{retention: retention, now: now, lim: lim}
+
+	opts := &bolt.Options{Timeout: lim.lockTimeout}
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "faqbot-feedback-*")
+		if err != nil {
+			return nil, fmt.Errorf("open memory feedback store: %w", err)
+		}
+		dir, s.tempDir = tmp, tmp
+		// The file dies with the store, so syncing it would buy nothing.
+		opts.NoSync, opts.NoFreelistSync = true, true
+	} else if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("open feedback store: %w", err)
+	}
+
+	path := filepath.Join(dir, FileName)
+	db, err := bolt.Open(path, 0o600, opts)
+	if err != nil {
+		s.removeTemp()
+		if errors.Is(err, berrors.ErrTimeout) {
+			return nil, fmt.Errorf("open feedback store %s: %w (gave up after %v): %w", path, ErrLocked, lim.lockTimeout, err)
+		}
+		return nil, fmt.Errorf("open feedback store %s: %w", path, err)
+	}
+	s.db = db
+
+	err = db.Update(func(tx *bolt.Tx) error {
+		salt, err := initSchema(tx)
+		if err != nil {
+			return err
+		}
+		s.salt = salt
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		_, err = s.prune(b, now())
+		return err
+	})
+	if err != nil {
+		_ = db.Close() // the init error is the one worth reporting
+		s.removeTemp()
+		return nil, fmt.Errorf("open feedback store %s: %w", path, err)
+	}
+	s.lastPrune.Store(now().UnixNano())
+	return s, nil
+}
+
+// Close closes the store; for a memory-only store it also removes the file.
+// Calling Close again returns the first result.
+func (s *Store) Close() error {
+	s.closeOnce.Do(func() {
+		err := s.db.Close()
+		if s.tempDir != "" {
+			err = errors.Join(err, os.RemoveAll(s.tempDir))
+		}
+		if err != nil {
+			s.closeErr = fmt.Errorf("close feedback store: %w", err)
+		}
+	})
+	return s.closeErr
+}
+
+// Salt is the store's random salt for VoterKey. It is made when the store
+// file is created and never changes, so a member keeps one key across
+// restarts (a memory-only store gets a new salt each time it is opened).
+func (s *Store) Salt() string { return s.salt }
+
+func (s *Store) removeTemp() {
+	if s.tempDir != "" {
+		_ = os.RemoveAll(s.tempDir) // best effort: it is a temporary directory
+	}
+}
+
+// view and update run a transaction, reporting use after Close as ErrClosed
+// rather than as a bbolt error.
+func (s *Store) view(fn func(b buckets) error) error {
+	return closedErr(s.db.View(func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		return fn(b)
+	}))
+}
+
+func (s *Store) update(fn func(b buckets) error) error {
+	return closedErr(s.db.Update(func(tx *bolt.Tx) error {
+		b, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		return fn(b)
+	}))
+}
+
+func closedErr(err error) error {
+	if errors.Is(err, berrors.ErrDatabaseNotOpen) {
+		return ErrClosed
+	}
+	return err
+}
+
+// cutoff is the time before which records have expired.
+func (s *Store) cutoff(now time.Time) time.Time { return now.Add(-s.retention) }

@@ -1,0 +1,64 @@
+package metrics
+
+// Label values for the source of a question.
+const (
+	SourceSlash        = "slash"        // the /ask slash command
+	SourceMention      = "mention"      // a message mentioning the bot
+	SourceChannel      = "channel"      // a message in a channel the bot answers in
+	SourceAutocomplete = "autocomplete" // suggestions while typing /ask
+)
+
+// Label values for the Discord event a handler was serving when it panicked.
+const (
+	EventInteraction = "interaction" // INTERACTION_CREATE: commands, autocomplete, buttons
+	EventMessage     = "message"     // MESSAGE_CREATE: mentions and answer channels
+	EventReady       = "ready"       // READY: command registration, status
+	EventReload      = "reload"      // a content reload outside any Discord event
+)
+
+// Label values for the kind of indexed passage.
+const (
+	KindFAQ     = "faq"     // a question with its answer
+	KindPassage = "passage" // a section of a longer document
+)
+
+// Label values for the scope of a cooldown.
+const (
+	ScopeUser    = "user"    // one member asked too often
+	ScopeChannel = "channel" // one channel asked too often
+)
+
+// Other is the label value recorded for any input outside its fixed set.
+const Other = "other"
+
+var (
+	sources = []string{SourceSlash, SourceMention, SourceChannel, SourceAutocomplete}
+	events  = []string{EventInteraction, EventMessage, EventReady, EventReload}
+	kinds   = []string{KindFAQ, KindPassage}
+	scopes  = []string{ScopeUser, ScopeChannel}
+)
+
+// labelled holds one child collector per allowed label value, created up
+// front so that every series is exported (as zero) from the first scrape and
+// the hot path is a map lookup instead of WithLabelValues hashing.
+type labelled[T any] map[string]T
+
+// newLabelled builds a labelled set for known plus Other, calling child once
+// per value.
+func newLabelled[T any](known []string, child func(value string) T) labelled[T] {
+	l := make(labelled[T], len(known)+1)
+	for _, v := range known {
+		l[v] = child(v)
+	}
+	l[Other] = child(Other)
+	return l
+}
+
+// get returns the child for v, or the Other child if v is not in the set.
+// Matching is exact ("Slash" is not "slash"): callers use the constants above.
+func (l labelled[T]) get(v string) T {
+	if c, ok := l[v]; ok {
+		return c
+	}
+	return l[Other]
+}
