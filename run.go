@@ -78,7 +78,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		usage(stderr)
 		return usageError("unknown command %q", name)
 	}
-	lookup, err := config.Lookup(getenv, ".env")
+	envFile := getenv("ENV_FILE")
+	if envFile == "" {
+		envFile = ".env"
+	}
+	lookup, err := config.Lookup(getenv, envFile)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,148 @@
 package main
 
-import "context"
+import (
+	"context"
+	"errors"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
 
+	"faqbot/bot"
+	"faqbot/config"
+	"faqbot/content"
+	"faqbot/feedback"
+	"faqbot/index"
+	"faqbot/metrics"
+	"faqbot/reload"
+)
+
+// runServe answers questions in Discord until SIGINT or SIGTERM; SIGHUP
+// (and /faq reload, and the file watcher) reloads the content.
 func runServe(ctx context.Context, a *app, args []string) error {
-	return usageError("serve: not built yet")
+	fs := a.flags("serve", "")
+	path := a.contentFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	cfg := a.cfg
+	if cfg.DiscordToken == "" {
+		return errors.New("DISCORD_TOKEN is not set: put the bot token in .env (see README, \"Serving in Discord\")")
+	}
+	m := metrics.New()
+	loader := func() (*content.Collection, error) { return a.loadContent(*path) }
+	c, err := loader()
+	if err != nil {
+		return err
+	}
+	// At start-up there is no older index to fall back on: serve what
+	// loaded, and say what did not.
+	a.logProblems(c)
+	ix, err := a.openIndex(ctx, c)
+	if err != nil {
+		return err
+	}
+	live := index.NewLive(ix)
+	defer func() {
+		if err := live.Close(); err != nil {
+			a.log.Warn("close index", "err", err)
+		}
+	}()
+	countPassages(m, c.Passages)
+
+	store, err := feedback.Open(cfg.DataDir, time.Duration(cfg.RetentionDays)*24*time.Hour, time.Now)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = store.Close() }()
+	if cfg.DataDir == "" {
+		a.log.Warn("DATA_DIR is not set: feedback and unanswered questions are kept in memory only")
+	}
+
+	reloader := reload.New(live, loader, reload.Options{IndexDir: cfg.IndexDir, MinConfidence: cfg.MinConfidence, Log: a.log, Observer: m})
+	botCfg := botConfig(cfg)
+	sess, err := bot.NewSession(cfg.DiscordToken, cfg.APIURL, bot.Intents(botCfg))
+	if err != nil {
+		return err
+	}
+	b := bot.New(sess, bot.Deps{Answers: live, Reloader: reloader, Recorder: store, Metrics: m, Log: a.log}, botCfg)
+
+	if cfg.MetricsAddr != "" {
+		srv := metrics.NewServer(cfg.MetricsAddr, m, map[string]metrics.Check{
+			"gateway": func(context.Context) error {
+				if !b.Connected() {
+					return errors.New("not connected to the Discord gateway")
+				}
+				return nil
+			},
+			"index": func(context.Context) error { return live.With(func(*index.Index) error { return nil }) },
+		}, a.log)
+		if err := srv.Start(); err != nil {
+			return err
+		}
+		a.log.Info("metrics and health", "addr", srv.Addr())
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			_ = srv.Shutdown(sctx)
+		}()
+	}
+
+	bg, stopBackground := context.WithCancel(ctx)
+	defer stopBackground()
+	go reloadOnHangup(bg, a, reloader)
+	if cfg.WatchContent {
+		if *path == "" {
+			a.log.Warn("WATCH_CONTENT needs CONTENT_DIR (the built-in content never changes)")
+		} else if err := watchContent(bg, a, *path, reloader); err != nil {
+			return err
+		}
+	}
+	if err := b.Run(ctx); err != nil {
+		return err
+	}
+	a.log.Info("stopped")
+	return nil
+}
+
+func botConfig(cfg config.Config) bot.Config {
+	return bot.Config{
+		GuildID:              cfg.GuildID,
+		AnswerChannels:       cfg.AnswerChannels,
+		ModeratorRoles:       cfg.ModeratorRoles,
+		NoAnswerMessage:      cfg.NoAnswerMessage,
+		SilentNoAnswer:       cfg.NoAnswerMode == config.NoAnswerSilent,
+		AutoAnswerConfidence: cfg.AutoAnswerConfidence,
+		MaxQuestionLength:    cfg.MaxQuestionLength,
+		UserCooldown:         cfg.UserCooldown,
+		ChannelCooldown:      cfg.ChannelCooldown,
+		HandlerTimeout:       cfg.HandlerTimeout,
+		Retention:            time.Duration(cfg.RetentionDays) * 24 * time.Hour,
+	}
+}
+
+func countPassages(m *metrics.Metrics, ps []content.Passage) {
+	counts := map[content.Kind]int{content.KindFAQ: 0, content.KindPassage: 0}
+	for _, p := range ps {
+		counts[p.Kind]++
+	}
+	for k, n := range counts {
+		m.Passages(string(k), n)
+	}
+}
+
+// reloadOnHangup reloads on every SIGHUP until ctx is done.
+func reloadOnHangup(ctx context.Context, a *app, r *reload.Manager) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			a.log.Info("SIGHUP: reloading content")
+			_, _ = r.Reload(ctx) // the reloader logs the outcome
+		}
+	}
 }

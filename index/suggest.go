@@ -15,6 +15,10 @@ import (
 // shows 25 autocomplete choices).
 const MaxSuggestions = 25
 
+// minFuzzySuggest is the shortest typed word matched with a typo: a wrong
+// suggestion costs nothing, so autocomplete is more lenient than search.
+const minFuzzySuggest = 4
+
 // maxSuggestionRunes is the longest suggestion (Discord's limit for a
 // choice's name and value).
 const maxSuggestionRunes = 100
@@ -140,7 +144,7 @@ func wordMatch(typed string, words []string, prefix bool) float64 {
 			return 1
 		case prefix && strings.HasPrefix(w, typed):
 			best = max(best, 0.8)
-		case utf8.RuneCountInString(typed) >= minCorrectLen:
+		case utf8.RuneCountInString(typed) >= minFuzzySuggest:
 			cmp := w
 			if n := utf8.RuneCountInString(typed); prefix && utf8.RuneCountInString(w) > n {
 				cmp = string([]rune(w)[:n])

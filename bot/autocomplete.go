@@ -1,0 +1,38 @@
+package bot
+
+import (
+	"context"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"faqbot/index"
+)
+
+// handleAutocomplete suggests FAQ questions and titles for what the member
+// has typed so far. Autocomplete cannot be deferred, so this only does
+// in-memory work.
+func (b *Bot) handleAutocomplete(ctx context.Context, i *discordgo.Interaction) {
+	start := time.Now()
+	typed := ""
+	for _, o := range options(i.ApplicationCommandData().Options) {
+		if o.Focused {
+			typed, _ = o.Value.(string)
+		}
+	}
+	typed = cleanQuestion(typed, b.cfg.MaxQuestionLength)
+	suggestions := b.answers.Suggest(typed, index.MaxSuggestions)
+	choices := make([]*discordgo.ApplicationCommandOptionChoice, 0, len(suggestions))
+	for _, s := range suggestions {
+		s = clip(s, maxChoice)
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: s, Value: s})
+	}
+	resp := &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	}
+	if err := b.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
+		b.log.Warn("autocomplete reply", "interaction", i.ID, "err", err)
+	}
+	b.metrics.Latency("autocomplete", time.Since(start))
+}

@@ -1,0 +1,61 @@
+package bot
+
+import (
+	"context"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"faqbot/feedback"
+	"faqbot/index"
+)
+
+// handleButton handles the bot's buttons: an alternative shown to the
+// clicker alone, or a vote on an answer.
+func (b *Bot) handleButton(ctx context.Context, i *discordgo.Interaction) {
+	id := i.MessageComponentData().CustomID
+	switch {
+	case strings.HasPrefix(id, idAlternative):
+		b.showAlternative(ctx, i, strings.TrimPrefix(id, idAlternative))
+	case strings.HasPrefix(id, idVoteUp):
+		b.vote(ctx, i, strings.TrimPrefix(id, idVoteUp), true)
+	case strings.HasPrefix(id, idVoteDown):
+		b.vote(ctx, i, strings.TrimPrefix(id, idVoteDown), false)
+	default:
+		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, that button no longer works. Please ask again with `/ask`."}, true)
+	}
+}
+
+func (b *Bot) showAlternative(ctx context.Context, i *discordgo.Interaction, ref string) {
+	p, ok := b.answers.ByRef(ref)
+	if !ok {
+		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "That answer is no longer in the FAQ. Please ask again with `/ask`."}, true)
+		return
+	}
+	embed := answerEmbed(index.Hit{Passage: p, Excerpt: p.Text}, -1)
+	b.reply(ctx, i, &discordgo.InteractionResponseData{
+		Embeds:     []*discordgo.MessageEmbed{embed},
+		Components: []discordgo.MessageComponent{voteRow(p.ID)},
+	}, true)
+}
+
+func (b *Bot) vote(ctx context.Context, i *discordgo.Interaction, ref string, up bool) {
+	p, ok := b.answers.ByRef(ref)
+	if !ok {
+		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Thanks! That answer has changed since, so your vote was not counted."}, true)
+		return
+	}
+	b.metrics.Feedback(up)
+	if b.record != nil {
+		voter := feedback.VoterKey(b.record.Salt(), userID(i))
+		if err := b.record.RecordVote(ctx, p.ID, voter, up); err != nil {
+			b.log.Warn("record vote", "passage", p.ID, "err", err)
+		}
+	}
+	b.log.Info("feedback", "passage", p.ID, "up", up)
+	msg := "Thanks for the feedback!"
+	if !up {
+		msg = "Thanks for telling us. The moderators will see that this answer did not help."
+	}
+	b.reply(ctx, i, &discordgo.InteractionResponseData{Content: msg}, true)
+}

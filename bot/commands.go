@@ -1,0 +1,52 @@
+package bot
+
+import "github.com/bwmarrin/discordgo"
+
+// Command and option names.
+const (
+	cmdAsk         = "ask"
+	cmdFAQ         = "faq"
+	optQuestion    = "question"
+	optPrivate     = "private"
+	subReload      = "reload"
+	subUnanswered  = "unanswered"
+	moderatorPerms = discordgo.PermissionManageGuild
+)
+
+// commandSet is the slash commands faqbot registers (bulk overwrite, so
+// removed commands disappear too).
+func commandSet(cfg Config) []*discordgo.ApplicationCommand {
+	modPerms := int64(moderatorPerms)
+	noDM := false
+	return []*discordgo.ApplicationCommand{
+		{
+			Name:        cmdAsk,
+			Description: "Ask a question; the answer comes from this server's FAQ and articles",
+			Options: []*discordgo.ApplicationCommandOption{
+				{
+					Type:         discordgo.ApplicationCommandOptionString,
+					Name:         optQuestion,
+					Description:  "Your question",
+					Required:     true,
+					Autocomplete: true,
+					MaxLength:    cfg.MaxQuestionLength,
+				},
+				{
+					Type:        discordgo.ApplicationCommandOptionBoolean,
+					Name:        optPrivate,
+					Description: "Only you see the answer",
+				},
+			},
+		},
+		{
+			Name:                     cmdFAQ,
+			Description:              "Moderator tools for the FAQ",
+			DefaultMemberPermissions: &modPerms,
+			DMPermission:             &noDM,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: subReload, Description: "Reload the content files now"},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: subUnanswered, Description: "Frequent questions without an answer, and disliked answers"},
+			},
+		},
+	}
+}

@@ -1,0 +1,30 @@
+package bot
+
+import (
+	"context"
+	"runtime/debug"
+)
+
+// guard runs one event handler: not at all once shutdown has begun, else
+// counted as in flight, with the handler timeout, and with any panic
+// recovered and logged with the event (the bot keeps serving).
+func (b *Bot) guard(event string, fn func(ctx context.Context)) {
+	b.mu.Lock()
+	if b.closing {
+		b.mu.Unlock()
+		return
+	}
+	b.inflight.Add(1)
+	b.mu.Unlock()
+	defer b.inflight.Done()
+
+	ctx, cancel := context.WithTimeout(context.Background(), b.cfg.HandlerTimeout)
+	defer cancel()
+	defer func() {
+		if r := recover(); r != nil {
+			b.metrics.HandlerPanic(event)
+			b.log.Error("handler panicked; the bot keeps serving", "event", event, "panic", r, "stack", string(debug.Stack()))
+		}
+	}()
+	fn(ctx)
+}

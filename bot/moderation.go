@@ -1,0 +1,150 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"faqbot/reload"
+)
+
+// reloadTimeout bounds a reload started from Discord; the interaction is
+// deferred, and its token stays valid for 15 minutes.
+const reloadTimeout = 10 * time.Minute
+
+// isModerator checks, on our side, what Discord's default member
+// permissions only suggest: Manage Server (or Administrator), or one of the
+// configured moderator roles.
+func (b *Bot) isModerator(i *discordgo.Interaction) bool {
+	if i.Member == nil {
+		return false
+	}
+	if i.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0 {
+		return true
+	}
+	for _, r := range i.Member.Roles {
+		if slices.Contains(b.cfg.ModeratorRoles, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// handleFAQ runs the moderator commands: /faq reload and /faq unanswered.
+func (b *Bot) handleFAQ(ctx context.Context, i *discordgo.Interaction) {
+	if !b.isModerator(i) {
+		b.log.Info("refused moderator command", "user", userID(i), "guild", i.GuildID)
+		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, only moderators can use `/faq` commands."}, true)
+		return
+	}
+	data := i.ApplicationCommandData()
+	sub := ""
+	if len(data.Options) > 0 {
+		sub = data.Options[0].Name
+	}
+	switch sub {
+	case subReload:
+		b.handleReload(ctx, i)
+	case subUnanswered:
+		b.handleUnanswered(ctx, i)
+	default:
+		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I don't know that `/faq` command. Try `/faq reload` or `/faq unanswered`."}, true)
+	}
+}
+
+func (b *Bot) handleReload(ctx context.Context, i *discordgo.Interaction) {
+	if b.reloader == nil {
+		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Reloading is not available in this setup."}, true)
+		return
+	}
+	// Reloading may take longer than Discord's 3 seconds: acknowledge now,
+	// report later.
+	err := b.s.InteractionRespond(i, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
+	}, discordgo.WithContext(ctx))
+	if err != nil {
+		b.log.Warn("defer reload reply", "err", err)
+		return
+	}
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reloadTimeout)
+	defer cancel()
+	b.log.Info("reload requested", "user", userID(i), "guild", i.GuildID)
+	rep, err := b.reloader.TryReload(rctx)
+	text := reloadText(rep, err)
+	if _, err := b.s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &text, AllowedMentions: noMentions()}, discordgo.WithContext(rctx)); err != nil {
+		b.log.Warn("send reload report", "err", err)
+	}
+}
+
+// reloadText is the moderator's reload report.
+func reloadText(rep reload.Report, err error) string {
+	var sb strings.Builder
+	switch {
+	case errors.Is(err, reload.ErrBusy):
+		return "A reload is already running. Please try again in a moment."
+	case err != nil:
+		fmt.Fprintf(&sb, "⚠️ Reload failed after %s. The previous content is still live.\n", rep.Duration.Round(time.Millisecond))
+		if rep.ProblemCount == 0 {
+			fmt.Fprintf(&sb, "%s\n", clip(err.Error(), 500))
+		}
+	case rep.Unchanged:
+		fmt.Fprintf(&sb, "✅ Content unchanged (%d passages); nothing to rebuild. Took %s.\n", rep.Passages, rep.Duration.Round(time.Millisecond))
+	default:
+		fmt.Fprintf(&sb, "✅ Reloaded in %s. The new content is live: %d passages.\n", rep.Duration.Round(time.Millisecond), rep.Passages)
+		fmt.Fprintf(&sb, "Added: %s · Changed: %s · Removed: %s\n", rep.Added, rep.Changed, rep.Removed)
+	}
+	if rep.ProblemCount > 0 {
+		fmt.Fprintf(&sb, "%d problem(s) in the content files:\n", rep.ProblemCount)
+		for _, p := range rep.Problems {
+			fmt.Fprintf(&sb, "• `%s`\n", clip(p.Error(), 300))
+		}
+		if rep.ProblemCount > len(rep.Problems) {
+			fmt.Fprintf(&sb, "…and %d more. Run `faqbot check` to see them all.\n", rep.ProblemCount-len(rep.Problems))
+		}
+	}
+	return clip(defuse(sb.String()), maxContent)
+}
+
+func (b *Bot) handleUnanswered(ctx context.Context, i *discordgo.Interaction) {
+	if b.record == nil {
+		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Feedback is not being recorded in this setup."}, true)
+		return
+	}
+	since := time.Now().Add(-b.cfg.Retention)
+	qs, err := b.record.Unanswered(ctx, since, 10)
+	if err != nil {
+		b.log.Warn("list unanswered", "err", err)
+		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I could not read the list right now."}, true)
+		return
+	}
+	disliked, err := b.record.Disliked(ctx, 5)
+	if err != nil {
+		b.log.Warn("list disliked", "err", err)
+	}
+	var sb strings.Builder
+	if len(qs) == 0 {
+		sb.WriteString("No unanswered questions recorded. 🎉\n")
+	} else {
+		sb.WriteString("**Most frequent questions without a confident answer:**\n")
+		for n, q := range qs {
+			fmt.Fprintf(&sb, "%d. %s — asked %d×, last %s\n", n+1, clip(q.Text, 150), q.Count, q.Last.UTC().Format("2006-01-02"))
+		}
+	}
+	if len(disliked) > 0 {
+		sb.WriteString("\n**Answers with the most 👎:**\n")
+		for _, d := range disliked {
+			title := d.PassageID
+			if p, ok := b.answers.ByRef(d.PassageID); ok {
+				title = heading(p)
+			}
+			fmt.Fprintf(&sb, "• %s — 👎 %d, 👍 %d\n", clip(title, 150), d.Down, d.Up)
+		}
+	}
+	b.reply(ctx, i, &discordgo.InteractionResponseData{Content: clip(defuse(sb.String()), maxContent)}, true)
+}

@@ -1,0 +1,160 @@
+package bot
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"faqbot/content"
+	"faqbot/index"
+)
+
+// Discord's limits that replies must respect.
+const (
+	maxEmbedTitle       = 256
+	maxEmbedDescription = 4096
+	maxEmbedFooter      = 2048
+	maxButtonLabel      = 80
+	maxContent          = 2000
+	maxChoice           = 100
+)
+
+// Button custom ID prefixes.
+const (
+	idAlternative = "alt:"
+	idVoteUp      = "vote:up:"
+	idVoteDown    = "vote:down:"
+)
+
+// noMentions is set on every message the bot sends: nothing it writes,
+// whether from content or echoed from a member, may ping anyone.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// defuse breaks @everyone and @here with a zero-width space, so they do
+// not even look like pings (allowed mentions already keep them silent).
+func defuse(s string) string {
+	r := strings.NewReplacer("@everyone", "@\u200beveryone", "@here", "@\u200bhere")
+	return r.Replace(s)
+}
+
+// clip shortens s to n characters, ending in "…" when cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// heading names a passage: the FAQ question, or the article title.
+func heading(p content.Passage) string {
+	if p.Kind == content.KindFAQ && p.Question != "" {
+		return p.Question
+	}
+	if p.Title != "" {
+		return p.Title
+	}
+	return "Answer"
+}
+
+// linkable reports whether u can be an embed link (Discord refuses others).
+func linkable(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && len(u) <= 2048
+}
+
+// answerEmbed shows a passage: its heading linked to the source, the
+// section, the best part of the text, and a footer with the source and,
+// when known, the confidence.
+func answerEmbed(h index.Hit, confidence float64) *discordgo.MessageEmbed {
+	p := h.Passage
+	text := h.Excerpt
+	if text == "" {
+		text = p.Text
+	}
+	e := &discordgo.MessageEmbed{
+		Title:       clip(defuse(heading(p)), maxEmbedTitle),
+		Description: clip(defuse(text), maxEmbedDescription),
+		Color:       0x5865F2,
+	}
+	if linkable(p.URL) {
+		e.URL = p.URL
+	}
+	context := p.Section
+	if p.Kind == content.KindPassage && p.Section != "" && p.Title != "" {
+		context = p.Title + " › " + p.Section
+	}
+	if context != "" && context != e.Title {
+		e.Author = &discordgo.MessageEmbedAuthor{Name: clip(defuse(context), maxEmbedTitle)}
+	}
+	footer := "Source: " + sourceName(p)
+	if confidence >= 0 {
+		footer += fmt.Sprintf(" · confidence %d%%", int(confidence*100+0.5))
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: clip(defuse(footer), maxEmbedFooter)}
+	return e
+}
+
+// sourceName is where a passage comes from: the site of its link, else its
+// file and line.
+func sourceName(p content.Passage) string {
+	if u, err := url.Parse(p.URL); err == nil && u.Host != "" {
+		return u.Host
+	}
+	if s := p.Source(); s != "" {
+		return s
+	}
+	return "content"
+}
+
+// alternativeRow offers other passages as buttons ("Did you mean …");
+// clicking one shows it to the clicker alone.
+func alternativeRow(alts []index.Hit) []discordgo.MessageComponent {
+	if len(alts) == 0 {
+		return nil
+	}
+	row := discordgo.ActionsRow{}
+	for _, h := range alts[:min(len(alts), 3)] {
+		row.Components = append(row.Components, discordgo.Button{
+			Label:    clip(defuse(heading(h.Passage)), maxButtonLabel),
+			Style:    discordgo.SecondaryButton,
+			CustomID: idAlternative + index.Ref(h.Passage.ID),
+		})
+	}
+	return []discordgo.MessageComponent{row}
+}
+
+// voteRow asks whether the answer helped.
+func voteRow(passageID string) discordgo.MessageComponent {
+	ref := index.Ref(passageID)
+	return discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Style: discordgo.SecondaryButton, CustomID: idVoteUp + ref, Emoji: &discordgo.ComponentEmoji{Name: "👍"}},
+		discordgo.Button{Style: discordgo.SecondaryButton, CustomID: idVoteDown + ref, Emoji: &discordgo.ComponentEmoji{Name: "👎"}},
+	}}
+}
+
+// answerMessage is the reply for a confident answer: the embed, then
+// alternatives and feedback buttons.
+func answerMessage(res index.Result) ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
+	h := res.Answer()
+	comps := alternativeRow(res.Alternatives())
+	comps = append(comps, voteRow(h.Passage.ID))
+	return []*discordgo.MessageEmbed{answerEmbed(*h, res.Confidence)}, comps
+}
+
+// noAnswerContent is the short reply when nothing is confident; the
+// alternatives (if any) come as buttons.
+func (b *Bot) noAnswerContent(res index.Result) string {
+	switch {
+	case res.Reason == index.ReasonNoTerms:
+		return "Could you ask that with a few more words? I couldn't find anything to search for."
+	case len(res.Alternatives()) == 0:
+		return "Sorry, I couldn't find anything about that. A moderator may be able to help."
+	}
+	return clip(defuse(b.cfg.NoAnswerMessage), maxContent)
+}

@@ -1,0 +1,66 @@
+package bot
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// restTimeout bounds every REST call to Discord.
+const restTimeout = 15 * time.Second
+
+// NewSession makes a discordgo session for token. When apiURL is set, every
+// REST call goes to it instead of Discord's API (a REST proxy, or a fake
+// Discord in tests), and so does the gateway lookup, so the gateway is the
+// one that API names. discordgo computes its endpoint strings once at
+// start-up, so the base is rewritten in the HTTP transport, which sees
+// every call.
+func NewSession(token, apiURL string, intents discordgo.Intent) (*discordgo.Session, error) {
+	if strings.TrimSpace(token) == "" {
+		return nil, fmt.Errorf("DISCORD_TOKEN is not set: put the bot token in .env (see README, \"Serving in Discord\")")
+	}
+	s, err := discordgo.New("Bot " + strings.TrimPrefix(token, "Bot "))
+	if err != nil {
+		return nil, fmt.Errorf("discord session: %w", err)
+	}
+	var transport http.RoundTripper = http.DefaultTransport
+	if apiURL != "" {
+		base, err := url.Parse(apiURL)
+		if err != nil {
+			return nil, fmt.Errorf("DISCORD_API_URL: %w", err)
+		}
+		transport = &rebase{from: discordgo.EndpointAPI, to: base, next: transport}
+	}
+	s.Client = &http.Client{Timeout: restTimeout, Transport: transport}
+	s.Identify.Intents = intents
+	s.ShouldReconnectOnError = true
+	s.ShouldRetryOnRateLimit = true
+	s.MaxRestRetries = 3
+	return s, nil
+}
+
+// rebase sends requests for one API base to another.
+type rebase struct {
+	from string
+	to   *url.URL
+	next http.RoundTripper
+}
+
+func (r *rebase) RoundTrip(req *http.Request) (*http.Response, error) {
+	u := req.URL.String()
+	if !strings.HasPrefix(u, r.from) {
+		return r.next.RoundTrip(req)
+	}
+	target, err := url.Parse(strings.TrimSuffix(r.to.String(), "/") + "/" + strings.TrimPrefix(u, r.from))
+	if err != nil {
+		return nil, fmt.Errorf("rebase %s: %w", req.URL.Path, err)
+	}
+	out := req.Clone(req.Context())
+	out.URL = target
+	out.Host = target.Host
+	return r.next.RoundTrip(out)
+}

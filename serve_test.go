@@ -1,0 +1,586 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"faqbot/internal/fakediscord"
+)
+
+// These tests drive the real `faqbot serve` (real discordgo session, real
+// index, real feedback store) against a fake Discord on 127.0.0.1, and
+// assert on what the bot sends back.
+
+const wait = 10 * time.Second
+
+// syncBuffer is a log sink safe for the bot's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// served is a running `faqbot serve` with its fake Discord.
+type served struct {
+	fake   *fakediscord.Server
+	cancel context.CancelFunc
+	done   chan error
+	log    *syncBuffer
+	dir    string // the content directory
+}
+
+var ids atomic.Int64
+
+func nextID() string { return fmt.Sprintf("9%017d", ids.Add(1)) }
+
+// copyDir copies the files of src into a new temporary directory.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// startServe runs `faqbot serve` on a copy of testdata/serve until the test
+// ends, and waits until it has connected and registered its commands.
+func startServe(t *testing.T, env map[string]string, opts ...fakediscord.Option) *served {
+	t.Helper()
+	fake := fakediscord.Start(t, opts...)
+	s := &served{fake: fake, done: make(chan error, 1), log: &syncBuffer{}, dir: copyDir(t, "testdata/serve")}
+	vars := map[string]string{
+		"ENV_FILE":         filepath.Join(s.dir, "absent.env"),
+		"DISCORD_TOKEN":    fakediscord.DefaultToken,
+		"DISCORD_API_URL":  fake.APIURL(),
+		"DISCORD_GUILD_ID": fakediscord.DefaultGuildID,
+		"CONTENT_DIR":      s.dir,
+		"USER_COOLDOWN":    "0s",
+		"CHANNEL_COOLDOWN": "0s",
+		"LOG_LEVEL":        "debug",
+	}
+	for k, v := range env {
+		vars[k] = v
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	go func() {
+		s.done <- run(ctx, []string{"faqbot", "serve"}, func(k string) string { return vars[k] }, strings.NewReader(""), io.Discard, s.log)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-s.done:
+			if err != nil {
+				t.Errorf("serve returned %v", err)
+			}
+		case <-time.After(wait):
+			t.Errorf("serve did not stop within %v", wait)
+		}
+		if t.Failed() {
+			t.Logf("bot log:\n%s", s.log.String())
+		}
+	})
+	fake.WaitConnected(t, wait)
+	fake.WaitRequest(t, wait, fakediscord.Match("PUT", "applications/*/guilds/*/commands"))
+	return s
+}
+
+// callback waits for the bot's response to interaction id.
+func (s *served) callback(t *testing.T, id string) fakediscord.Request {
+	t.Helper()
+	return s.fake.WaitRequest(t, wait, func(r fakediscord.Request) bool {
+		return r.Method == "POST" && strings.HasPrefix(r.Path, "interactions/"+id+"/") && r.Status < 300
+	})
+}
+
+// ask sends /ask and returns the bot's response.
+func (s *served) ask(t *testing.T, in fakediscord.Interaction, question string, extra ...fakediscord.CommandOption) fakediscord.Request {
+	t.Helper()
+	in.ID, in.Name = nextID(), "ask"
+	in.Options = append([]fakediscord.CommandOption{{Name: "question", Value: question}}, extra...)
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(in))
+	return s.callback(t, in.ID)
+}
+
+func field(t *testing.T, r fakediscord.Request, keys ...string) any {
+	t.Helper()
+	v, _ := r.Field(keys...)
+	return v
+}
+
+func str(t *testing.T, r fakediscord.Request, keys ...string) string {
+	t.Helper()
+	s, _ := field(t, r, keys...).(string)
+	return s
+}
+
+// noMentionsAllowed asserts allowed_mentions is present and allows nothing.
+func noMentionsAllowed(t *testing.T, r fakediscord.Request, keys ...string) {
+	t.Helper()
+	am, ok := r.Field(append(keys, "allowed_mentions")...)
+	m, isMap := am.(map[string]any)
+	if !ok || !isMap {
+		t.Fatalf("allowed_mentions missing in %s", r.Body)
+	}
+	parse, isList := m["parse"].([]any)
+	if !isList || len(parse) != 0 || m["users"] != nil || m["roles"] != nil || m["replied_user"] == true {
+		t.Errorf("allowed_mentions allows something: %v", m)
+	}
+}
+
+func ephemeral(r fakediscord.Request) bool {
+	f, _ := r.Field("data", "flags")
+	n, _ := f.(float64)
+	return int(n)&int(discordgo.MessageFlagsEphemeral) != 0
+}
+
+func TestServeRegistersCommands(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+	cmds := s.fake.Commands(fakediscord.DefaultGuildID)
+	names := map[string]*discordgo.ApplicationCommand{}
+	for _, c := range cmds {
+		names[c.Name] = c
+	}
+	if names["ask"] == nil || names["faq"] == nil {
+		t.Fatalf("registered %v, want ask and faq", cmds)
+	}
+	if p := names["faq"].DefaultMemberPermissions; p == nil || *p&discordgo.PermissionManageGuild == 0 {
+		t.Errorf("/faq default member permissions = %v, want Manage Server", p)
+	}
+	if !names["ask"].Options[0].Autocomplete {
+		t.Error("/ask question has no autocomplete")
+	}
+	id := s.fake.Identifies()[0]
+	if id.Intents&int64(discordgo.IntentMessageContent) != 0 {
+		t.Error("Message Content intent requested without help channels")
+	}
+}
+
+func TestServeAsk(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+
+	r := s.ask(t, fakediscord.Interaction{}, "what day is raid night?")
+	if got := str(t, r, "data", "embeds", "0", "title"); got != "When is raid night?" {
+		t.Fatalf("embed title = %q in %s", got, r.Body)
+	}
+	if got := str(t, r, "data", "embeds", "0", "url"); got != "https://guild.example/faq#when-is-raid-night" {
+		t.Errorf("embed link = %q", got)
+	}
+	if !strings.Contains(str(t, r, "data", "embeds", "0", "description"), "every Thursday") {
+		t.Errorf("answer text missing: %s", r.Body)
+	}
+	if footer := str(t, r, "data", "embeds", "0", "footer", "text"); !strings.Contains(footer, "confidence") || !strings.Contains(footer, "guild.example") {
+		t.Errorf("footer = %q, want source and confidence", footer)
+	}
+	if ephemeral(r) {
+		t.Error("a public /ask answered privately")
+	}
+	noMentionsAllowed(t, r, "data")
+	if !strings.Contains(string(r.Body), `"custom_id":"vote:up:`) {
+		t.Errorf("no feedback buttons: %s", r.Body)
+	}
+
+	r = s.ask(t, fakediscord.Interaction{}, "when is raid night", fakediscord.CommandOption{Name: "private", Value: true})
+	if !ephemeral(r) || str(t, r, "data", "embeds", "0", "title") != "When is raid night?" {
+		t.Errorf("private answer: ephemeral=%v %s", ephemeral(r), r.Body)
+	}
+}
+
+func TestServeNoAnswer(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"NO_ANSWER_MESSAGE": "Not sure, sorry!"})
+	r := s.ask(t, fakediscord.Interaction{}, "what is the airspeed velocity of an unladen swallow")
+	if !ephemeral(r) || len(r.JSON) == 0 {
+		t.Fatalf("no-answer reply must be ephemeral: %s", r.Body)
+	}
+	if e, _ := r.Field("data", "embeds", "0"); e != nil {
+		t.Errorf("an answer was given below the threshold: %s", r.Body)
+	}
+	noMentionsAllowed(t, r, "data")
+
+	r = s.ask(t, fakediscord.Interaction{}, "raid book club rules advertise")
+	content := str(t, r, "data", "content")
+	if !ephemeral(r) || (content != "Not sure, sorry!" && !strings.Contains(content, "couldn't")) {
+		t.Errorf("vague question: %s", r.Body)
+	}
+}
+
+func TestServeHostileInput(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"MAX_QUESTION_LENGTH": "200"})
+	// Content that says @everyone never pings, and looks defused.
+	r := s.ask(t, fakediscord.Interaction{}, "what happens if I break the rules")
+	desc := str(t, r, "data", "embeds", "0", "description")
+	if strings.Contains(desc, "@everyone") || !strings.Contains(desc, "@\u200beveryone") {
+		t.Errorf("@everyone not defused: %q", desc)
+	}
+	noMentionsAllowed(t, r, "data")
+	// A huge, markup-laden question is capped and answered politely.
+	huge := "<@&123> @here " + strings.Repeat("raid night ", 2000) + "`code` **bold** ||spoiler||"
+	r = s.ask(t, fakediscord.Interaction{}, huge)
+	noMentionsAllowed(t, r, "data")
+	// Malformed events (no data, no member, wrong option types) get polite
+	// replies or none, and the bot keeps serving.
+	bad := s.fake.SlashCommand(fakediscord.Interaction{ID: nextID(), Name: "ask"})
+	bad["data"] = nil
+	s.fake.Dispatch(t, "INTERACTION_CREATE", bad)
+	odd := s.fake.SlashCommand(fakediscord.Interaction{ID: nextID(), Name: "ask", Options: []fakediscord.CommandOption{{Name: "question", Value: 42}}})
+	delete(odd, "member")
+	s.fake.Dispatch(t, "INTERACTION_CREATE", odd)
+	s.fake.Dispatch(t, "MESSAGE_CREATE", map[string]any{"id": nextID(), "channel_id": "1", "content": "<@" + fakediscord.DefaultBotUserID + ">"})
+	r = s.ask(t, fakediscord.Interaction{}, "when is raid night")
+	if str(t, r, "data", "embeds", "0", "title") != "When is raid night?" {
+		t.Errorf("bot stopped answering after bad events: %s", r.Body)
+	}
+	// Unknown commands get a polite reply.
+	in := fakediscord.Interaction{ID: nextID(), Name: "dance"}
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(in))
+	r = s.callback(t, in.ID)
+	if !ephemeral(r) || !strings.Contains(str(t, r, "data", "content"), "don't know") {
+		t.Errorf("unknown command: %s", r.Body)
+	}
+}
+
+func TestServeAutocomplete(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+	// Many questions: the reply must stop at Discord's 25 choices.
+	var sb strings.Builder
+	sb.WriteString("---\nkind: faq\n---\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&sb, "## How do I configure widget number %d so that the very long question keeps going well past what Discord allows in one choice?\n\nSet option %d.\n\n", i, i)
+	}
+	if err := os.WriteFile(filepath.Join(s.dir, "widgets.md"), []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mod := fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}
+	s.faq(t, mod, "reload")
+	s.fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))
+
+	for _, tc := range []struct {
+		typed string
+		want  int
+		first string
+	}{
+		{"how do i configure widg", 25, ""},
+		{"raid nigt", 1, "When is raid night?"},
+		{"book cl", 1, "How do I join the book club?"},
+	} {
+		in := fakediscord.Interaction{ID: nextID(), Name: "ask", Options: []fakediscord.CommandOption{{Name: "question", Value: tc.typed, Focused: true}}}
+		s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.Autocomplete(in))
+		r := s.callback(t, in.ID)
+		var resp discordgo.InteractionResponse
+		if err := r.Decode(&resp); err != nil {
+			t.Fatal(err)
+		}
+		if resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult || len(resp.Data.Choices) != tc.want {
+			t.Errorf("%q: type %d, %d choices, want %d", tc.typed, resp.Type, len(resp.Data.Choices), tc.want)
+			continue
+		}
+		for _, c := range resp.Data.Choices {
+			if len([]rune(c.Name)) > 100 || len([]rune(fmt.Sprint(c.Value))) > 100 {
+				t.Errorf("choice longer than 100 characters: %q", c.Name)
+			}
+		}
+		if tc.first != "" && resp.Data.Choices[0].Name != tc.first {
+			t.Errorf("%q: first choice %q, want %q", tc.typed, resp.Data.Choices[0].Name, tc.first)
+		}
+	}
+}
+
+func TestServeButtons(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})
+	r := s.ask(t, fakediscord.Interaction{}, "what day is raid night")
+	var resp struct {
+		Data struct {
+			Components []struct {
+				Components []struct {
+					CustomID string `json:"custom_id"`
+				} `json:"components"`
+			} `json:"components"`
+		} `json:"data"`
+	}
+	if err := r.Decode(&resp); err != nil {
+		t.Fatal(err)
+	}
+	var custom []string
+	for _, row := range resp.Data.Components {
+		for _, c := range row.Components {
+			custom = append(custom, c.CustomID)
+		}
+	}
+	var alt, down string
+	for _, c := range custom {
+		switch {
+		case strings.HasPrefix(c, "alt:"):
+			alt = c
+		case strings.HasPrefix(c, "vote:down:"):
+			down = c
+		}
+	}
+	if alt == "" || down == "" {
+		t.Fatalf("buttons %v: want an alternative and a vote", custom)
+	}
+	in := fakediscord.Interaction{ID: nextID(), CustomID: alt}
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.Button(in))
+	r = s.callback(t, in.ID)
+	if !ephemeral(r) || str(t, r, "data", "embeds", "0", "title") == "" {
+		t.Errorf("alternative not shown privately: %s", r.Body)
+	}
+	noMentionsAllowed(t, r, "data")
+
+	in = fakediscord.Interaction{ID: nextID(), CustomID: down}
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.Button(in))
+	r = s.callback(t, in.ID)
+	if !ephemeral(r) || !strings.Contains(str(t, r, "data", "content"), "Thanks") {
+		t.Errorf("vote not acknowledged: %s", r.Body)
+	}
+	// The moderators see the 👎.
+	mod := fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}
+	r = s.faq(t, mod, "unanswered")
+	if !strings.Contains(str(t, r, "data", "content"), "When is raid night?") {
+		t.Errorf("disliked answer not listed: %s", r.Body)
+	}
+}
+
+func TestServeMention(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+	msg := fakediscord.Message{ID: nextID(), Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night? @everyone"}
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(msg))
+	r := s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/*/messages"))
+	if got := str(t, r, "message_reference", "message_id"); got != msg.ID {
+		t.Errorf("reply references %q, want %q", got, msg.ID)
+	}
+	if str(t, r, "embeds", "0", "title") != "When is raid night?" {
+		t.Errorf("mention answer: %s", r.Body)
+	}
+	noMentionsAllowed(t, r)
+
+	// A mention with nothing to ask gets a short hint; another bot is ignored.
+	s.fake.ClearRequests()
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "<@" + fakediscord.DefaultBotUserID + ">"}))
+	r = s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/*/messages"))
+	if !strings.Contains(str(t, r, "content"), "Ask me") {
+		t.Errorf("empty mention: %s", r.Body)
+	}
+	s.fake.ClearRequests()
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), AuthorBot: true, Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night?"}))
+	s.fake.NoRequest(t, time.Second, fakediscord.Match("POST", "channels/*/messages"))
+}
+
+func TestServeMentionSilentMode(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"NO_ANSWER_MODE": "silent"})
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "<@" + fakediscord.DefaultBotUserID + "> what is the best pizza topping"}))
+	s.fake.NoRequest(t, time.Second, fakediscord.Match("POST", "channels/*/messages"))
+}
+
+func TestServeHelpChannel(t *testing.T) {
+	t.Parallel()
+	const help = "200000000000000077"
+	s := startServe(t, map[string]string{"ANSWER_CHANNELS": help, "AUTO_ANSWER_CONFIDENCE": "0.9"})
+	if s.fake.Identifies()[0].Intents&int64(discordgo.IntentMessageContent) == 0 {
+		t.Error("help channels configured but Message Content intent not requested")
+	}
+	// Chatter and unsure questions: silence.
+	for _, c := range []string{"lol nice one", "anyone up for pizza tonight?", "what is the weather like today?"} {
+		s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), ChannelID: help, Content: c}))
+	}
+	// A confident question in another channel: not a help channel, silence.
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "when is raid night?"}))
+	s.fake.NoRequest(t, 1500*time.Millisecond, fakediscord.Match("POST", "channels/*/messages"))
+
+	msg := fakediscord.Message{ID: nextID(), ChannelID: help, Content: "Hey, when is raid night?"}
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(msg))
+	r := s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/"+help+"/messages"))
+	if str(t, r, "message_reference", "message_id") != msg.ID || str(t, r, "embeds", "0", "title") != "When is raid night?" {
+		t.Errorf("help channel answer: %s", r.Body)
+	}
+	noMentionsAllowed(t, r)
+}
+
+func TestServeCooldown(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"USER_COOLDOWN": "1m", "CHANNEL_COOLDOWN": "1m"})
+	first := s.ask(t, fakediscord.Interaction{}, "when is raid night")
+	if str(t, first, "data", "embeds", "0", "title") == "" {
+		t.Fatalf("first question not answered: %s", first.Body)
+	}
+	r := s.ask(t, fakediscord.Interaction{}, "how do I join the book club")
+	if !ephemeral(r) || !strings.Contains(str(t, r, "data", "content"), "a little fast") {
+		t.Errorf("user cooldown notice: %s", r.Body)
+	}
+	noMentionsAllowed(t, r, "data")
+	// Another member in the same channel meets the channel cooldown.
+	r = s.ask(t, fakediscord.Interaction{UserID: "300000000000000099"}, "how do I join the book club")
+	if !ephemeral(r) || !strings.Contains(str(t, r, "data", "content"), "channel just got an answer") {
+		t.Errorf("channel cooldown notice: %s", r.Body)
+	}
+}
+
+// faq runs a /faq subcommand and returns the first response.
+func (s *served) faq(t *testing.T, in fakediscord.Interaction, sub string) fakediscord.Request {
+	t.Helper()
+	in.ID, in.Name = nextID(), "faq"
+	in.Options = []fakediscord.CommandOption{{Name: sub}}
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(in))
+	return s.callback(t, in.ID)
+}
+
+func TestServeModeratorReload(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"MODERATOR_ROLES": "400000000000000001", "DATA_DIR": t.TempDir()})
+	changed := strings.Replace(mustRead(t, filepath.Join(s.dir, "faq.md")), "every Thursday", "every Friday", 1)
+	if err := os.WriteFile(filepath.Join(s.dir, "faq.md"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// A member without Manage Server or a moderator role is refused.
+	r := s.faq(t, fakediscord.Interaction{UserID: "300000000000000005"}, "reload")
+	if !ephemeral(r) || !strings.Contains(str(t, r, "data", "content"), "only moderators") {
+		t.Errorf("non-moderator reload: %s", r.Body)
+	}
+	if desc := str(t, s.ask(t, fakediscord.Interaction{}, "when is raid night"), "data", "embeds", "0", "description"); !strings.Contains(desc, "Thursday") {
+		t.Fatalf("content reloaded after a refused reload: %q", desc)
+	}
+
+	// A member with a moderator role reloads; the next answer changes.
+	r = s.faq(t, fakediscord.Interaction{Roles: []string{"400000000000000001"}}, "reload")
+	if f, _ := r.Field("type"); f != float64(discordgo.InteractionResponseDeferredChannelMessageWithSource) || !ephemeral(r) {
+		t.Errorf("reload not deferred privately: %s", r.Body)
+	}
+	report := s.fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))
+	if c := str(t, report, "content"); !strings.Contains(c, "Reloaded") || !strings.Contains(c, "Changed: 1 FAQ") {
+		t.Errorf("reload report: %q", c)
+	}
+	noMentionsAllowed(t, report)
+	if desc := str(t, s.ask(t, fakediscord.Interaction{}, "when is raid night"), "data", "embeds", "0", "description"); !strings.Contains(desc, "Friday") {
+		t.Errorf("answer after reload: %q", desc)
+	}
+
+	// A broken file: the report names file:line, the old content stays.
+	if err := os.WriteFile(filepath.Join(s.dir, "broken.csv"), []byte("question,answer\nOnly one column\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.fake.ClearRequests()
+	s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}, "reload")
+	report = s.fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))
+	if c := str(t, report, "content"); !strings.Contains(c, "failed") || !strings.Contains(c, "broken.csv:1") {
+		t.Errorf("broken reload report: %q", c)
+	}
+	if desc := str(t, s.ask(t, fakediscord.Interaction{}, "when is raid night"), "data", "embeds", "0", "description"); !strings.Contains(desc, "Friday") {
+		t.Errorf("answer after failed reload: %q", desc)
+	}
+}
+
+func TestServeUnansweredList(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})
+	for range 2 {
+		s.ask(t, fakediscord.Interaction{}, "Where can I buy guild hoodies?")
+	}
+	r := s.faq(t, fakediscord.Interaction{UserID: "300000000000000006"}, "unanswered")
+	if !strings.Contains(str(t, r, "data", "content"), "only moderators") {
+		t.Errorf("non-moderator saw the list: %s", r.Body)
+	}
+	r = s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}, "unanswered")
+	if c := str(t, r, "data", "content"); !ephemeral(r) || !strings.Contains(c, "Where can I buy guild hoodies?") || !strings.Contains(c, "2×") {
+		t.Errorf("unanswered list: %s", r.Body)
+	}
+	noMentionsAllowed(t, r, "data")
+}
+
+func TestServeGracefulShutdown(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+	// Slow Discord down: the reply to this question is in flight when the
+	// shutdown starts, and must still be delivered.
+	in := fakediscord.Interaction{ID: nextID(), Name: "ask", Options: []fakediscord.CommandOption{{Name: "question", Value: "when is raid night"}}}
+	s.fake.RateLimit("POST", "interactions/"+in.ID+"/token-"+in.ID+"/callback", 3)
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(in))
+	s.fake.WaitRequest(t, wait, func(r fakediscord.Request) bool { return r.Status == 429 })
+	s.cancel()
+	r := s.callback(t, in.ID)
+	if str(t, r, "data", "embeds", "0", "title") != "When is raid night?" {
+		t.Errorf("in-flight reply lost: %s", r.Body)
+	}
+	select {
+	case err := <-s.done:
+		if err != nil {
+			t.Errorf("serve: %v", err)
+		}
+		s.done <- nil // for the cleanup
+	case <-time.After(wait):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.Contains(s.log.String(), "disconnected from Discord") {
+		t.Errorf("gateway not closed:\n%s", s.log.String())
+	}
+}
+
+func TestServeTokenErrors(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.Start(t, fakediscord.WithToken("the-right-token"))
+	for _, tc := range []struct {
+		token, want string
+	}{
+		{"", "DISCORD_TOKEN is not set"},
+		{"a-wrong-token", "rejected DISCORD_TOKEN"},
+	} {
+		env := map[string]string{"ENV_FILE": filepath.Join(t.TempDir(), "absent.env"), "DISCORD_TOKEN": tc.token, "DISCORD_API_URL": fake.APIURL()}
+		var stderr syncBuffer
+		err := run(context.Background(), []string{"faqbot", "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &stderr)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || exitCode(err) != 1 {
+			t.Errorf("token %q: err = %v (exit %d), want %q", tc.token, err, exitCode(err), tc.want)
+		}
+		if strings.Contains(stderr.String(), "a-wrong-token") {
+			t.Error("the token was logged")
+		}
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
