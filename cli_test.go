@@ -1,0 +1,254 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"faqbot/config"
+)
+
+// cli runs faqbot with args and environment, returning stdout, stderr and
+// the error run returned. No .env is read unless env names one.
+func cli(t *testing.T, env map[string]string, args ...string) (string, string, error) {
+	t.Helper()
+	vars := map[string]string{"ENV_FILE": filepath.Join(t.TempDir(), "absent.env"), "LOG_LEVEL": "warn"}
+	for k, v := range env {
+		vars[k] = v
+	}
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), append([]string{"faqbot"}, args...), func(k string) string { return vars[k] }, strings.NewReader(""), &stdout, &stderr)
+	return stdout.String(), stderr.String(), err
+}
+
+func TestAskBuiltInContent(t *testing.T) {
+	out, _, err := cli(t, nil, "ask", "how do I reload the FAQ?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"How do I reload the FAQ?", "/faq reload", "Source: https://", "faq.md#how-do-i-reload-the-faq", "Confidence:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ask output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestAskJSON(t *testing.T) {
+	out, _, err := cli(t, nil, "ask", "-json", "can", "I", "ask", "privately?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got answerJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	if !got.Answered || got.Answer == nil || got.Answer.Kind != "faq" || got.Answer.URL == "" || got.Answer.Source == "" || got.Score <= 0 || got.Score > 1 {
+		t.Errorf("unexpected answer: %+v", got)
+	}
+	out, _, err = cli(t, nil, "ask", "-json", "what is the boiling point of mercury")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = answerJSON{}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Answered || got.Answer != nil || got.Alternatives == nil {
+		t.Errorf("out-of-scope question answered: %+v", got)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // on stderr or in the error
+	}{
+		{[]string{"ask"}, "ask needs a question"},
+		{[]string{"ask", "   "}, "ask needs a question"},
+		{[]string{"dance"}, "unknown command"},
+		{[]string{"ask", "-nope", "x"}, "flag provided but not defined"},
+		{[]string{"eval", "-content", "x"}, "eval needs -queries"},
+		{[]string{}, "usage: faqbot COMMAND"},
+	}
+	for _, tt := range tests {
+		_, stderr, err := cli(t, nil, tt.args...)
+		if exitCode(err) != 2 {
+			t.Errorf("%v: exit %d (err %v), want 2", tt.args, exitCode(err), err)
+		}
+		msg := stderr
+		if err != nil {
+			msg += err.Error()
+		}
+		if !strings.Contains(msg, tt.want) {
+			t.Errorf("%v: %q lacks %q", tt.args, msg, tt.want)
+		}
+	}
+	if _, stderr, err := cli(t, nil, "help"); err != nil || !strings.Contains(stderr, "serve") {
+		t.Errorf("help: %v %q", err, stderr)
+	}
+}
+
+func TestConfigErrorsNameTheVariable(t *testing.T) {
+	_, _, err := cli(t, map[string]string{"MIN_CONFIDENCE": "very"}, "ask", "hello")
+	if err == nil || !strings.Contains(err.Error(), "MIN_CONFIDENCE") || exitCode(err) != 1 {
+		t.Errorf("err = %v", err)
+	}
+	dir := t.TempDir()
+	env := filepath.Join(dir, ".env")
+	if err := os.WriteFile(env, []byte("LOG_LEVEL=warn\nnot a line\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = cli(t, map[string]string{"ENV_FILE": env}, "ask", "hello")
+	if err == nil || !strings.Contains(err.Error(), ".env:2") {
+		t.Errorf("malformed .env: %v", err)
+	}
+}
+
+func TestCheckReportsEveryBrokenFile(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"good.md":          "---\ntitle: Good\nkind: faq\n---\n\n## Is this fine?\n\nYes, it is.\n",
+		"frontmatter.md":   "---\ntitle: [oops\n---\n\nText.\n",
+		"unterminated.md":  "---\nkind: faq\n---\n\n## A question with no answer?\n",
+		"lines.jsonl":      "{\"id\":\"a\",\"kind\":\"passage\",\"text\":\"fine\"}\n{not json\n",
+		"faq.csv":          "question,answer\nWhere?,Here.\n",
+		"notes/ignored.pdf": "binary",
+	}
+	for name, body := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := cli(t, nil, "check", "-content", dir)
+	if exitCode(err) != 1 {
+		t.Fatalf("check exit %d (err %v), want 1\n%s", exitCode(err), err, out)
+	}
+	for _, want := range []string{"frontmatter.md:2", "unterminated.md:5", "lines.jsonl:2", "faq.csv:1", "url", "ignored.pdf", "1 FAQ pairs, 1 article paragraphs"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if out, _, err := cli(t, nil, "check"); err != nil || !strings.HasSuffix(out, "ok\n") {
+		t.Errorf("built-in content does not check clean: %v\n%s", err, out)
+	}
+}
+
+func TestExportSeedArticle(t *testing.T) {
+	seeds := "../shared/seeds"
+	if _, err := os.Stat(seeds); err != nil {
+		t.Skipf("needs %s (../shared beside the project): %v", seeds, err)
+	}
+	out, _, err := cli(t, nil, "export", "-content", seeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	var sections []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r struct{ Kind, Section, Text, Source string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("bad JSONL line %q: %v", line, err)
+		}
+		kinds[r.Kind]++
+		if r.Kind == "passage" {
+			sections = append(sections, r.Section)
+		}
+		if r.Source == "" || strings.Contains(r.Text, `">`) || strings.Contains(r.Text, "Table of Contents") {
+			t.Errorf("bad record: %+v", r)
+		}
+	}
+	if kinds["passage"] != 8 || kinds["faq"] != 6 {
+		t.Errorf("kinds = %v, want 8 paragraphs and 6 FAQ pairs", kinds)
+	}
+	if len(sections) == 8 && (sections[3] == sections[4] || sections[4] != sections[7]) {
+		t.Errorf("sections = %q: the last four paragraphs should share the subheading", sections)
+	}
+}
+
+func TestIndexCommandReuses(t *testing.T) {
+	env := map[string]string{"INDEX_DIR": t.TempDir(), "LOG_LEVEL": "info"}
+	if _, _, err := cli(t, env, "index"); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := cli(t, env, "index")
+	if err != nil || !strings.Contains(stderr, "reused=true") || !strings.Contains(out, "ready in") {
+		t.Errorf("second index run did not reuse: %v\n%s%s", err, out, stderr)
+	}
+	if _, _, err := cli(t, nil, "index"); exitCode(err) != 2 {
+		t.Errorf("index without INDEX_DIR: %v", err)
+	}
+}
+
+func TestEvalCommand(t *testing.T) {
+	dir := "eval/testdata/community-faq"
+	out, stderr, err := cli(t, nil, "eval", "-json", "-content", dir+"/corpus.jsonl", "-queries", dir+"/queries.jsonl")
+	if err != nil {
+		t.Fatal(err, stderr)
+	}
+	var rep map[string]float64
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"acc@1", "mrr@10", "recall@5", "answered_correct", "answered_wrong", "abstained", "selective_accuracy", "p50_ms", "p99_ms", "build_ms"} {
+		if _, ok := rep[k]; !ok {
+			t.Errorf("eval report lacks %s", k)
+		}
+	}
+	if rep["queries"] != 240 || rep["answered_correct"]+rep["answered_wrong"]+rep["abstained"] != rep["queries"] {
+		t.Errorf("counts do not add up: %v", rep)
+	}
+}
+
+var updateEnvExample = flag.Bool("update-env-example", false, "rewrite .env.example from config.Vars")
+
+// envExample renders .env.example: every variable, its meaning and default.
+func envExample() string {
+	var sb strings.Builder
+	sb.WriteString("# faqbot configuration. Copy to .env and fill in what you need;\n")
+	sb.WriteString("# variables set in the environment win over this file.\n")
+	sb.WriteString("# Only DISCORD_TOKEN is needed to serve in Discord. Every other line shows\n")
+	sb.WriteString("# the default; uncomment to change it. (ENV_FILE, read from the environment\n")
+	sb.WriteString("# only, names another file to read instead of ./.env.)\n")
+	for _, v := range config.Vars() {
+		sb.WriteString("\n# " + v.Doc + "\n")
+		if v.Name == "DISCORD_TOKEN" {
+			sb.WriteString(v.Name + "=\n")
+			continue
+		}
+		sb.WriteString("# " + v.Name + "=" + v.Default + "\n")
+	}
+	return sb.String()
+}
+
+func TestEnvExampleDocumentsEveryVariable(t *testing.T) {
+	if *updateEnvExample {
+		if err := os.WriteFile(".env.example", []byte(envExample()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	example, err := os.ReadFile(".env.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(example) != envExample() {
+		t.Errorf(".env.example is out of date: go test -run TestEnvExample -update-env-example .")
+	}
+	for _, v := range config.Vars() {
+		if !strings.Contains(string(readme), "`"+v.Name+"`") {
+			t.Errorf("README does not document %s", v.Name)
+		}
+	}
+}
