@@ -56,7 +56,7 @@ var ids atomic.Int64
 func nextID() string { return fmt.Sprintf("9%017d", ids.Add(1)) }
 
 // copyDir copies the files of src into a new temporary directory.
-func copyDir(t *testing.T, src string) string {
+func copyDir(t testing.TB, src string) string {
 	t.Helper()
 	dst := t.TempDir()
 	entries, err := os.ReadDir(src)
@@ -77,7 +77,7 @@ func copyDir(t *testing.T, src string) string {
 
 // startServe runs `faqbot serve` on a copy of testdata/serve until the test
 // ends, and waits until it has connected and registered its commands.
-func startServe(t *testing.T, env map[string]string, opts ...fakediscord.Option) *served {
+func startServe(t testing.TB, env map[string]string, opts ...fakediscord.Option) *served {
 	t.Helper()
 	fake := fakediscord.Start(t, opts...)
 	s := &served{fake: fake, done: make(chan error, 1), log: &syncBuffer{}, dir: copyDir(t, "testdata/serve")}
@@ -119,7 +119,7 @@ func startServe(t *testing.T, env map[string]string, opts ...fakediscord.Option)
 }
 
 // callback waits for the bot's response to interaction id.
-func (s *served) callback(t *testing.T, id string) fakediscord.Request {
+func (s *served) callback(t testing.TB, id string) fakediscord.Request {
 	t.Helper()
 	return s.fake.WaitRequest(t, wait, func(r fakediscord.Request) bool {
 		return r.Method == "POST" && strings.HasPrefix(r.Path, "interactions/"+id+"/") && r.Status < 300

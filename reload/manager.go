@@ -112,7 +112,9 @@ func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
 		rep.Live, rep.Unchanged = true, true
 		return rep, nil
 	}
+	t0 := time.Now()
 	next, err := m.build(ctx, c)
+	m.log.Debug("reload: new index built", "build_ms", time.Since(t0).Milliseconds(), "read_ms", t0.Sub(start).Milliseconds())
 	if err != nil {
 		return rep, fmt.Errorf("reload: %w", err)
 	}
