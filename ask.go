@@ -23,12 +23,7 @@ func runAsk(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return usageError("ask needs a question, e.g. faqbot ask \"how do I reload the FAQ?\"")
 	}
-	c, err := a.loadContent(*path)
-	if err != nil {
-		return err
-	}
-	a.logProblems(c)
-	ix, err := a.openIndex(ctx, c)
+	_, ix, err := a.openContent(ctx, *path)
 	if err != nil {
 		return err
 	}

@@ -112,11 +112,11 @@ func TestConfigErrorsNameTheVariable(t *testing.T) {
 func TestCheckReportsEveryBrokenFile(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"good.md":          "---\ntitle: Good\nkind: faq\n---\n\n## Is this fine?\n\nYes, it is.\n",
-		"frontmatter.md":   "---\ntitle: [oops\n---\n\nText.\n",
-		"unterminated.md":  "---\nkind: faq\n---\n\n## A question with no answer?\n",
-		"lines.jsonl":      "{\"id\":\"a\",\"kind\":\"passage\",\"text\":\"fine\"}\n{not json\n",
-		"faq.csv":          "question,answer\nWhere?,Here.\n",
+		"good.md":           "---\ntitle: Good\nkind: faq\n---\n\n## Is this fine?\n\nYes, it is.\n",
+		"frontmatter.md":    "---\ntitle: [oops\n---\n\nText.\n",
+		"unterminated.md":   "---\nkind: faq\n---\n\n## A question with no answer?\n",
+		"lines.jsonl":       "{\"id\":\"a\",\"kind\":\"passage\",\"text\":\"fine\"}\n{not json\n",
+		"faq.csv":           "question,answer\nWhere?,Here.\n",
 		"notes/ignored.pdf": "binary",
 	}
 	for name, body := range files {

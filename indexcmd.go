@@ -16,12 +16,7 @@ func runIndex(ctx context.Context, a *app, args []string) error {
 	if a.cfg.IndexDir == "" {
 		return usageError("index needs INDEX_DIR to be set (where to keep the index)")
 	}
-	c, err := a.loadContent(*path)
-	if err != nil {
-		return err
-	}
-	a.logProblems(c)
-	ix, err := a.openIndex(ctx, c)
+	_, ix, err := a.openContent(ctx, *path)
 	if err != nil {
 		return err
 	}

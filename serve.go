@@ -31,14 +31,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	m := metrics.New()
 	loader := func() (*content.Collection, error) { return a.loadContent(*path) }
-	c, err := loader()
-	if err != nil {
-		return err
-	}
 	// At start-up there is no older index to fall back on: serve what
 	// loaded, and say what did not.
-	a.logProblems(c)
-	ix, err := a.openIndex(ctx, c)
+	c, ix, err := a.openContent(ctx, *path)
 	if err != nil {
 		return err
 	}

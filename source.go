@@ -52,7 +52,23 @@ func (a *app) openIndex(ctx context.Context, c *content.Collection) (*index.Inde
 	return ix, nil
 }
 
-// problemsOf logs content problems (the content still loads without the
+// openContent reads the content at path and gives its index: what ask,
+// index and serve start from. Content problems are logged; the good files
+// are served.
+func (a *app) openContent(ctx context.Context, path string) (*content.Collection, *index.Index, error) {
+	c, err := a.loadContent(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	a.logProblems(c)
+	ix, err := a.openIndex(ctx, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, ix, nil
+}
+
+// logProblems logs content problems (the content still loads without the
 // broken parts); commands that must fail on them check c.Err themselves.
 func (a *app) logProblems(c *content.Collection) {
 	for _, p := range c.Problems {

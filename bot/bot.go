@@ -181,7 +181,7 @@ func (b *Bot) checkToken(ctx context.Context) error {
 	if err != nil {
 		var rest *discordgo.RESTError
 		if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == 401 {
-			return errors.New("Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the developer portal")
+			return errors.New("discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the developer portal")
 		}
 		return fmt.Errorf("reach Discord: %w", err)
 	}
@@ -194,10 +194,10 @@ func (b *Bot) checkToken(ctx context.Context) error {
 func explainOpen(err error) error {
 	msg := err.Error()
 	if strings.Contains(msg, "4004") {
-		return errors.New("Discord rejected DISCORD_TOKEN (gateway 4004): copy the bot token again from the developer portal")
+		return errors.New("discord rejected DISCORD_TOKEN (gateway 4004): copy the bot token again from the developer portal")
 	}
 	if strings.Contains(msg, "4014") {
-		return errors.New("Discord refused the Message Content intent (4014): enable it for the bot in the developer portal, or leave ANSWER_CHANNELS empty")
+		return errors.New("discord refused the Message Content intent (4014): enable it for the bot in the developer portal, or leave ANSWER_CHANNELS empty")
 	}
 	return err
 }

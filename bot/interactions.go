@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"strings"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -88,13 +87,4 @@ func boolOption(m map[string]*discordgo.ApplicationCommandInteractionDataOption,
 	}
 	v, _ := o.Value.(bool)
 	return v
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
 }

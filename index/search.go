@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -151,15 +152,8 @@ func (ix *Index) search(ctx context.Context, question string, n int) (Result, [n
 	if len(hits) == 0 {
 		return res, x, nil
 	}
-	slices.SortStableFunc(hits, func(a, b ranked) int {
-		switch {
-		case a.s > b.s:
-			return -1
-		case a.s < b.s:
-			return 1
-		}
-		return a.i - b.i
-	})
+	// Best first; equal scores keep content order.
+	slices.SortStableFunc(hits, func(a, b ranked) int { return cmp.Or(cmp.Compare(b.s, a.s), cmp.Compare(a.i, b.i)) })
 	// Keep distinct items: parts of one split passage, or the same text
 	// filed twice, are one answer.
 	seen := map[string]bool{}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -118,13 +119,7 @@ func (s *suggester) complete(typed string, limit int) []string {
 		found = append(found, scored{it, score})
 	}
 	slices.SortStableFunc(found, func(a, b scored) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return a.s.order - b.s.order
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.s.order, b.s.order))
 	})
 	out := make([]string, 0, min(limit, len(found)))
 	for _, f := range found[:min(limit, len(found))] {
