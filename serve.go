@@ -85,7 +85,10 @@ func runServe(ctx context.Context, a *app, args []string) error {
 
 	bg, stopBackground := context.WithCancel(ctx)
 	defer stopBackground()
-	go reloadOnHangup(bg, a, reloader)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go reloadOnHangup(bg, a, hup, reloader)
 	if cfg.WatchContent {
 		if *path == "" {
 			a.log.Warn("WATCH_CONTENT needs CONTENT_DIR (the built-in content never changes)")
@@ -127,10 +130,7 @@ func countPassages(m *metrics.Metrics, ps []content.Passage) {
 }
 
 // reloadOnHangup reloads on every SIGHUP until ctx is done.
-func reloadOnHangup(ctx context.Context, a *app, r *reload.Manager) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+func reloadOnHangup(ctx context.Context, a *app, hup <-chan os.Signal, r *reload.Manager) {
 	for {
 		select {
 		case <-ctx.Done():

@@ -5,11 +5,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -583,4 +586,73 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+func TestServeReloadsOnHangupAndFileChange(t *testing.T) {
+	// Not parallel: SIGHUP goes to the whole test process.
+	s := startServe(t, map[string]string{"WATCH_CONTENT": "true"})
+	answer := func() string {
+		return str(t, s.ask(t, fakediscord.Interaction{}, "when is raid night"), "data", "embeds", "0", "description")
+	}
+	edit := func(from, to string) {
+		t.Helper()
+		path := filepath.Join(s.dir, "faq.md")
+		if err := os.WriteFile(path, []byte(strings.Replace(mustRead(t, path), from, to, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eventually := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(wait)
+		for got := answer(); !strings.Contains(got, want); got = answer() {
+			if time.Now().After(deadline) {
+				t.Fatalf("answer still %q, want it to contain %q", got, want)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	edit("every Thursday", "every Saturday")
+	eventually("Saturday") // the watcher reloads once the files settle
+
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(wait)
+	for !strings.Contains(s.log.String(), "SIGHUP: reloading content") {
+		if time.Now().After(deadline) {
+			t.Fatal("SIGHUP did not reload")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestServeHealthAndMetrics(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"METRICS_ADDR": "127.0.0.1:0"})
+	m := regexp.MustCompile(`msg="metrics and health" addr=(\S+)`).FindStringSubmatch(s.log.String())
+	if m == nil {
+		t.Fatalf("metrics address not logged:\n%s", s.log.String())
+	}
+	base := "http://" + m[1]
+	s.ask(t, fakediscord.Interaction{}, "when is raid night")
+	resp, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"gateway":"ok"`) || !strings.Contains(string(body), `"index":"ok"`) {
+		t.Errorf("healthz: %d %s", resp.StatusCode, body)
+	}
+	resp, err = http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`faqbot_questions_total{source="slash"} 1`, `faqbot_answers_total{source="slash"} 1`, `faqbot_passages{kind="faq"} 5`, "faqbot_gateway_connected 1", "faqbot_answer_latency_seconds_bucket"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
 }
