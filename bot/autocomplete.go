@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -20,7 +21,12 @@ func (b *Bot) handleAutocomplete(ctx context.Context, i *discordgo.Interaction) 
 			typed, _ = o.Value.(string)
 		}
 	}
+	// A trailing space means the last word is finished (not a prefix).
+	finished := strings.HasSuffix(typed, " ")
 	typed = cleanQuestion(typed, b.cfg.MaxQuestionLength)
+	if finished && typed != "" {
+		typed += " "
+	}
 	suggestions := b.answers.Suggest(typed, index.MaxSuggestions)
 	choices := make([]*discordgo.ApplicationCommandOptionChoice, 0, len(suggestions))
 	for _, s := range suggestions {

@@ -74,6 +74,7 @@ func TestCleanQuestion(t *testing.T) {
 		{"<@!123> <@&456> <#789> hi <:wave:1234>", "hi"},
 		{"\n\t  ", ""},
 		{strings.Repeat("é", 50), strings.Repeat("é", 20)},
+		{"how do I reload the FAQ?", "how do I reload the"},
 	}
 	for _, tt := range tests {
 		if got := cleanQuestion(tt.in, 20); got != tt.want {

@@ -16,7 +16,8 @@ func cleanQuestion(s string, maxLen int) string {
 	s = discordTokens.ReplaceAllString(s, " ")
 	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) > maxLen {
-		s = string([]rune(s)[:maxLen])
+		// Fields left single spaces between words: a cut may end on one.
+		s = strings.TrimRight(string([]rune(s)[:maxLen]), " ")
 	}
 	return s
 }

@@ -19,6 +19,9 @@ const (
 	// minCorrectLen is the shortest word that spelling correction touches:
 	// shorter ones have too many neighbours to guess from.
 	minCorrectLen = 5
+	// maxCorrections is how many words of one question spelling correction
+	// tries: typos are few, and each try reads the term dictionary.
+	maxCorrections = 4
 	// longCorrectLen is the shortest word that may be two edits away from
 	// its correction; shorter words get one (most typos are one edit).
 	longCorrectLen = 8
@@ -80,6 +83,7 @@ func (ix *Index) parse(ctx context.Context, r bindex.IndexReader, question strin
 	toks := ix.analyzer.Analyze([]byte(p.text))
 	n := float64(len(ix.passages))
 	seen := map[string]int{}
+	tries := 0
 	for _, t := range toks {
 		raw := string(t.Term)
 		if i, ok := seen[raw]; ok {
@@ -95,10 +99,12 @@ func (ix *Index) parse(ctx context.Context, r bindex.IndexReader, question strin
 			return p, err
 		}
 		if df == 0 {
-			if fixed, fdf, ok := ix.correct(ctx, r, raw); ok {
-				qt.term, qt.corrected, df = fixed, true, fdf
-			} else {
-				qt.oov = true
+			qt.oov = true
+			if tries < maxCorrections && correctable(raw) {
+				tries++
+				if fixed, fdf, ok := ix.correct(ctx, r, raw); ok {
+					qt.term, qt.corrected, qt.oov, df = fixed, true, false, fdf
+				}
 			}
 		}
 		qt.matches = append([]string{qt.term}, ix.equivalents[qt.term]...)
@@ -130,15 +136,18 @@ func (ix *Index) docFreq(ctx context.Context, r bindex.IndexReader, term string)
 	return best, nil
 }
 
+// correctable reports whether spelling correction may touch a term: long
+// enough to guess from, and no number (codes and versions are not typos).
+func correctable(term string) bool {
+	return utf8.RuneCountInString(term) >= minCorrectLen && strings.IndexFunc(term, unicode.IsDigit) < 0
+}
+
 // correct finds the term of the index closest to a word it has never seen:
 // the fewest edits (one for short words, two for long ones, keeping the
 // first letter, where typos are rare), then the most passages.
 func (ix *Index) correct(ctx context.Context, r bindex.IndexReader, term string) (string, uint64, bool) {
-	n := utf8.RuneCountInString(term)
-	if n < minCorrectLen || strings.IndexFunc(term, unicode.IsDigit) >= 0 {
-		return "", 0, false
-	}
 	fuzz := 1
+	n := utf8.RuneCountInString(term)
 	if n >= longCorrectLen {
 		fuzz = 2
 	}
