@@ -396,6 +396,14 @@ func TestServeMention(t *testing.T) {
 	}
 	noMentionsAllowed(t, r)
 
+	// A direct message needs no mention.
+	s.fake.ClearRequests()
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), DM: true, ChannelID: "500000000000000001", Content: "how do I join the book club?"}))
+	r = s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/500000000000000001/messages"))
+	if str(t, r, "embeds", "0", "title") != "How do I join the book club?" {
+		t.Errorf("direct message answer: %s", r.Body)
+	}
+
 	// A mention with nothing to ask gets a short hint; another bot is ignored.
 	s.fake.ClearRequests()
 	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "<@" + fakediscord.DefaultBotUserID + ">"}))

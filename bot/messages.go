@@ -7,8 +7,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// onMessage answers messages that mention the bot, and questions in the
-// configured help channels.
+// onMessage answers messages that mention the bot or are sent to it
+// directly, and questions in the configured help channels.
 func (b *Bot) onMessage(ctx context.Context, mc *discordgo.MessageCreate) {
 	m := mc.Message
 	if m == nil || m.Author == nil || m.Author.Bot {
@@ -19,7 +19,7 @@ func (b *Bot) onMessage(ctx context.Context, mc *discordgo.MessageCreate) {
 		return
 	}
 	switch {
-	case mentions(m, me):
+	case mentions(m, me) || m.GuildID == "":
 		b.answerMention(ctx, m)
 	case b.channels[m.ChannelID] && looksLikeQuestion(m.Content):
 		b.answerInChannel(ctx, m)
