@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -15,6 +16,14 @@ import (
 // amortise segment creation, small enough to keep memory flat.
 const batchSize = 1000
 
+// maxMemSegments bounds the segments of an in-memory index: scorch merges
+// segments only on disk, so each batch would stay a segment that every
+// search visits. memBatchCap keeps a batch's memory bounded all the same.
+const (
+	maxMemSegments = 8
+	memBatchCap    = 16000
+)
+
 // Options configure building or opening an index.
 type Options struct {
 	// Dir is the directory of the Bleve index; "" keeps it in memory.
@@ -23,6 +32,9 @@ type Options struct {
 	Synonyms []content.Synonym
 	// MinConfidence is the confidence below which Search abstains.
 	MinConfidence float64
+
+	fingerprint string  // of passages and synonyms, when already computed
+	avgLen      float64 // mean body length stored with the index, when known
 }
 
 // Build indexes passages into a new index at opts.Dir (which must not exist)
@@ -60,6 +72,11 @@ func Build(ctx context.Context, passages []content.Passage, opts Options) (*Inde
 // fill writes the passages and synonyms into the empty Bleve index, then
 // records the fingerprint that marks the index as complete.
 func (ix *Index) fill(ctx context.Context) error {
+	size := batchSize
+	if ix.dir == "" {
+		// In memory scorch never merges: every batch stays a segment.
+		size = min(max(batchSize, (len(ix.passages)+maxMemSegments-1)/maxMemSegments), memBatchCap)
+	}
 	b := ix.bleve.NewBatch()
 	flush := func() error {
 		if b.Size() == 0 {
@@ -79,7 +96,7 @@ func (ix *Index) fill(ctx context.Context) error {
 		if err := b.Index(p.ID, toDocument(p)); err != nil {
 			return fmt.Errorf("index passage %s (%s): %w", p.ID, p.Source(), err)
 		}
-		if b.Size() >= batchSize {
+		if b.Size() >= size {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -92,6 +109,9 @@ func (ix *Index) fill(ctx context.Context) error {
 	}
 	if err := flush(); err != nil {
 		return err
+	}
+	if err := ix.bleve.SetInternal([]byte(avgLenKey), []byte(strconv.FormatFloat(ix.avgLen, 'g', -1, 64))); err != nil {
+		return fmt.Errorf("build index: %w", err)
 	}
 	if err := ix.bleve.SetInternal([]byte(fingerprintKey), []byte(ix.fingerprint)); err != nil {
 		return fmt.Errorf("build index: mark complete: %w", err)

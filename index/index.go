@@ -3,9 +3,10 @@ package index
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -16,6 +17,10 @@ import (
 // fingerprintKey is the Bleve internal key holding the content fingerprint;
 // it is written last, so an index without it was never finished.
 const fingerprintKey = "faqbot.fingerprint"
+
+// avgLenKey holds the mean analysed body length, so that opening an index
+// need not analyse a sample of passages again.
+const avgLenKey = "faqbot.avglen"
 
 // Index is a searchable set of passages. It is safe for concurrent use.
 type Index struct {
@@ -53,9 +58,15 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index,
 		ix.byID[p.ID] = i
 		ix.byRef[Ref(p.ID)] = i
 	}
-	ix.fingerprint = Fingerprint(passages, opts.Synonyms)
+	ix.fingerprint = opts.fingerprint
+	if ix.fingerprint == "" {
+		ix.fingerprint = Fingerprint(passages, opts.Synonyms)
+	}
 	ix.setSynonyms(opts.Synonyms)
-	ix.avgLen = ix.meanLength()
+	ix.avgLen = opts.avgLen
+	if ix.avgLen <= 0 {
+		ix.avgLen = ix.meanLength()
+	}
 	ix.suggest = newSuggester(passages)
 	return ix, nil
 }
@@ -63,18 +74,41 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index,
 // Fingerprint identifies what an index built from passages and synonyms
 // contains: equal fingerprints mean an existing index can be reused. Only
 // what reaches Bleve counts (not links or line numbers, which are always
-// taken from the freshly read content).
+// taken from the freshly read content). Strings are hashed length-prefixed,
+// which is unambiguous and much faster than encoding them.
 func Fingerprint(passages []content.Passage, synonyms []content.Synonym) string {
 	h := sha256.New()
-	enc := json.NewEncoder(h)
-	_ = enc.Encode(schemaVersion)
+	var buf []byte
+	str := func(s string) {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	strs := func(ss []string) {
+		buf = binary.AppendUvarint(buf, uint64(len(ss)))
+		for _, s := range ss {
+			str(s)
+		}
+	}
+	str(schemaVersion)
 	for i := range passages {
 		p := &passages[i]
-		_ = enc.Encode([]any{p.ID, p.Kind, p.Title, p.Section, p.Question, p.Aliases, p.Text})
+		str(p.ID)
+		str(string(p.Kind))
+		str(p.Title)
+		str(p.Section)
+		str(p.Question)
+		strs(p.Aliases)
+		str(p.Text)
+		if len(buf) > 64<<10 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
 	}
 	for _, s := range synonyms {
-		_ = enc.Encode([]any{s.Input, s.Terms})
+		strs(s.Input)
+		strs(s.Terms)
 	}
+	h.Write(buf)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -195,6 +229,9 @@ func Open(ctx context.Context, passages []content.Passage, opts Options) (*Index
 	bi, err := bleve.Open(opts.Dir)
 	if err != nil {
 		return nil, fmt.Errorf("open index %q: %w", opts.Dir, err)
+	}
+	if v, err := bi.GetInternal([]byte(avgLenKey)); err == nil && v != nil {
+		opts.avgLen, _ = strconv.ParseFloat(string(v), 64)
 	}
 	ix, err := newIndex(bi, passages, opts)
 	if err != nil {

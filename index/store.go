@@ -27,6 +27,7 @@ func OpenOrBuild(ctx context.Context, root string, passages []content.Passage, o
 	}
 	fp := Fingerprint(passages, opts.Synonyms)
 	final := filepath.Join(root, fp[:16])
+	opts.fingerprint = fp
 	opts.Dir = final
 	if _, err := os.Stat(final); err == nil {
 		ix, err := Open(ctx, passages, opts)
