@@ -159,9 +159,10 @@ func (b *Bot) Run(ctx context.Context) error {
 		return errors.New("connect to Discord: no READY from the gateway within 30s")
 	}
 	if ctx.Err() == nil {
+		// Commands registered before keep working, and mentions need none:
+		// a failed registration is reported, not fatal.
 		if err := b.registerCommands(ctx); err != nil && ctx.Err() == nil {
-			_ = b.s.Close()
-			return err
+			b.log.Error("slash commands not registered; serving anyway", "err", err)
 		}
 		b.log.Info("serving", "guild", b.cfg.GuildID, "help_channels", len(b.cfg.AnswerChannels))
 	}
@@ -183,7 +184,10 @@ func (b *Bot) checkToken(ctx context.Context) error {
 		if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == 401 {
 			return errors.New("discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the developer portal")
 		}
-		return fmt.Errorf("reach Discord: %w", err)
+		// Anything else (a proxy that does not pass this call, say) is
+		// not conclusive: the gateway will tell.
+		b.log.Warn("could not check the token before connecting", "err", err)
+		return nil
 	}
 	b.botID.Store(u.ID)
 	return nil
@@ -216,6 +220,11 @@ func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 
 func (b *Bot) registerCommands(ctx context.Context) error {
 	appID, _ := b.appID.Load().(string)
+	if appID == "" {
+		// A bot's application ID is, for bots made the usual way, its user
+		// ID.
+		appID, _ = b.botID.Load().(string)
+	}
 	if appID == "" {
 		return errors.New("register commands: READY named no application")
 	}
