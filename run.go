@@ -47,6 +47,7 @@ type exitError struct {
 	msg  string
 }
 
+// Error is the message to print, "" when there is none.
 func (e *exitError) Error() string { return e.msg }
 
 // usageError is a mistake in the command line (exit code 2).

@@ -50,6 +50,7 @@ type rebase struct {
 	next http.RoundTripper
 }
 
+// RoundTrip sends req to the new base when it is for the old one.
 func (r *rebase) RoundTrip(req *http.Request) (*http.Response, error) {
 	u := req.URL.String()
 	if !strings.HasPrefix(u, r.from) {
