@@ -68,12 +68,16 @@ func newMatcher(q *parsed) matcher {
 
 // segments splits a passage into the units a question may match as a
 // whole: for an FAQ pair its question, each alias and each sentence of the
-// answer; for a paragraph its sentences.
+// answer; for a paragraph its heading (often the question it answers, in
+// FAQ-like articles) and its sentences.
 func segments(p *content.Passage) []string {
 	var segs []string
-	if p.Kind == content.KindFAQ {
+	switch {
+	case p.Kind == content.KindFAQ:
 		segs = append(segs, p.Question)
 		segs = append(segs, p.Aliases...)
+	case p.Section != "" && p.Section != p.Title:
+		segs = append(segs, p.Section)
 	}
 	return append(segs, content.Sentences(p.Text)...)
 }
