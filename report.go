@@ -19,7 +19,7 @@ func runReport(ctx context.Context, a *app, args []string) error {
 	if a.cfg.DataDir == "" {
 		return usageError("report needs DATA_DIR (where the bot keeps feedback)")
 	}
-	retention := time.Duration(a.cfg.RetentionDays) * 24 * time.Hour
+	retention := a.cfg.Retention()
 	store, err := feedback.Open(a.cfg.DataDir, retention, time.Now)
 	if err != nil {
 		return fmt.Errorf("%w (while the bot runs, use /faq unanswered in Discord)", err)

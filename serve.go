@@ -43,9 +43,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 			a.log.Warn("close index", "err", err)
 		}
 	}()
-	countPassages(m, c.Passages)
+	reload.ObservePassages(m, c.Passages)
 
-	store, err := feedback.Open(cfg.DataDir, time.Duration(cfg.RetentionDays)*24*time.Hour, time.Now)
+	store, err := feedback.Open(cfg.DataDir, cfg.Retention(), time.Now)
 	if err != nil {
 		return err
 	}
@@ -115,17 +115,7 @@ func botConfig(cfg config.Config) bot.Config {
 		UserCooldown:         cfg.UserCooldown,
 		ChannelCooldown:      cfg.ChannelCooldown,
 		HandlerTimeout:       cfg.HandlerTimeout,
-		Retention:            time.Duration(cfg.RetentionDays) * 24 * time.Hour,
-	}
-}
-
-func countPassages(m *metrics.Metrics, ps []content.Passage) {
-	counts := map[content.Kind]int{content.KindFAQ: 0, content.KindPassage: 0}
-	for _, p := range ps {
-		counts[p.Kind]++
-	}
-	for k, n := range counts {
-		m.Passages(string(k), n)
+		Retention:            cfg.Retention(),
 	}
 }
 

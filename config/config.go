@@ -53,6 +53,11 @@ type Config struct {
 	LogFormat     string     // LOG_FORMAT: text or json
 }
 
+// Retention is how long feedback and unanswered questions are kept.
+func (c Config) Retention() time.Duration {
+	return time.Duration(c.RetentionDays) * 24 * time.Hour
+}
+
 // Var documents one environment variable.
 type Var struct {
 	Name    string

@@ -6,6 +6,7 @@ package eval
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -32,7 +33,7 @@ func ReadQueries(r io.Reader, name string) ([]Query, error) {
 	var out []Query
 	for line := 1; sc.Scan(); line++ {
 		b := sc.Bytes()
-		if len(trimSpace(b)) == 0 {
+		if len(bytes.TrimSpace(b)) == 0 {
 			continue
 		}
 		var q Query
@@ -45,13 +46,6 @@ func ReadQueries(r io.Reader, name string) ([]Query, error) {
 		return nil, fmt.Errorf("read queries %s: %w", name, err)
 	}
 	return out, nil
-}
-
-func trimSpace(b []byte) []byte {
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r') {
-		b = b[1:]
-	}
-	return b
 }
 
 // Searcher is what eval measures: the index's own search.

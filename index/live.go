@@ -53,12 +53,7 @@ func (l *Live) acquire() (*generation, error) {
 
 // Search searches the current index.
 func (l *Live) Search(ctx context.Context, question string) (Result, error) {
-	g, err := l.acquire()
-	if err != nil {
-		return Result{}, err
-	}
-	defer g.mu.RUnlock()
-	return g.ix.Search(ctx, question)
+	return l.SearchTop(ctx, question, maxHits)
 }
 
 // SearchTop searches the current index for up to n distinct hits.

@@ -130,15 +130,20 @@ func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
 	rep.Live = true
 	m.discard(prev)
 	if m.observe != nil {
-		counts := map[string]int{string(content.KindFAQ): 0, string(content.KindPassage): 0}
-		for _, p := range c.Passages {
-			counts[string(p.Kind)]++
-		}
-		for k, n := range counts {
-			m.observe.Passages(k, n)
-		}
+		ObservePassages(m.observe, c.Passages)
 	}
 	return rep, nil
+}
+
+// ObservePassages tells o how many passages of each kind are live.
+func ObservePassages(o Observer, ps []content.Passage) {
+	counts := map[content.Kind]int{content.KindFAQ: 0, content.KindPassage: 0}
+	for _, p := range ps {
+		counts[p.Kind]++
+	}
+	for k, n := range counts {
+		o.Passages(string(k), n)
+	}
 }
 
 // build makes the new index: under INDEX_DIR (in a directory of its own)
