@@ -32,6 +32,7 @@ func runAsk(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	res = a.policy().Apply(res)
 	if *asJSON {
 		return writeJSON(a.stdout, askJSON(res))
 	}

@@ -46,7 +46,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	defer func() { _ = ix.Close() }()
 	built := time.Now()
 	fmt.Fprintf(a.stderr, "eval: %d passages indexed in %v; asking %d questions\n", ix.Len(), built.Sub(loaded).Round(time.Millisecond), len(qs))
-	rep, err := eval.Run(ctx, ix, qs, ix.MinConfidence(), a.stderr)
+	rep, err := eval.Run(ctx, ix, qs, a.policy(), a.stderr)
 	if err != nil {
 		return err
 	}

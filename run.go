@@ -10,6 +10,7 @@ import (
 	"sort"
 
 	"faqbot/config"
+	"faqbot/index"
 )
 
 // command is one subcommand: a name, a one-line summary, and what it runs.
@@ -116,6 +117,11 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-7s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'faqbot COMMAND -h' for a command's flags. Configuration: environment or .env (see .env.example).")
+}
+
+// policy is the answer policy every command applies to search results.
+func (a *app) policy() index.Policy {
+	return index.Policy{MinConfidence: a.cfg.MinConfidence}
 }
 
 // flags makes a flag set for a subcommand that reports errors (and -h) on

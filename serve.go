@@ -54,7 +54,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		a.log.Warn("DATA_DIR is not set: feedback and unanswered questions are kept in memory only")
 	}
 
-	reloader := reload.New(live, loader, reload.Options{IndexDir: cfg.IndexDir, MinConfidence: cfg.MinConfidence, Log: a.log, Observer: m})
+	reloader := reload.New(live, loader, reload.Options{IndexDir: cfg.IndexDir, Log: a.log, Observer: m})
 	botCfg := botConfig(cfg)
 	sess, err := bot.NewSession(cfg.DiscordToken, cfg.APIURL, bot.Intents(botCfg))
 	if err != nil {
@@ -110,6 +110,7 @@ func botConfig(cfg config.Config) bot.Config {
 		ModeratorRoles:       cfg.ModeratorRoles,
 		NoAnswerMessage:      cfg.NoAnswerMessage,
 		SilentNoAnswer:       cfg.NoAnswerMode == config.NoAnswerSilent,
+		MinConfidence:        cfg.MinConfidence,
 		AutoAnswerConfidence: cfg.AutoAnswerConfidence,
 		MaxQuestionLength:    cfg.MaxQuestionLength,
 		UserCooldown:         cfg.UserCooldown,

@@ -31,7 +31,7 @@ func (a *app) loadContent(path string) (*content.Collection, error) {
 // openIndex gives a search index for the collection: reused from or built
 // into INDEX_DIR when it is set, else built in memory.
 func (a *app) openIndex(ctx context.Context, c *content.Collection) (*index.Index, error) {
-	opts := index.Options{Synonyms: c.Synonyms, MinConfidence: a.cfg.MinConfidence}
+	opts := index.Options{Synonyms: c.Synonyms}
 	start := time.Now()
 	if a.cfg.IndexDir == "" {
 		ix, err := index.Build(ctx, c.Passages, opts)

@@ -11,6 +11,9 @@ import (
 	"faqbot/index"
 )
 
+// sourceChannel names questions read in help channels, unasked.
+const sourceChannel = "channel"
+
 // searchTimeout bounds a search inside a handler: an interaction must be
 // answered within Discord's 3 seconds.
 const searchTimeout = 2 * time.Second
@@ -62,6 +65,7 @@ func (b *Bot) search(ctx context.Context, source, q string) (index.Result, error
 		b.log.Error("search failed", "source", source, "query_len", len(q), "err", err)
 		return res, err
 	}
+	res = b.policy(source).Apply(res)
 	if res.Answered {
 		b.metrics.Answered(source)
 	} else {
@@ -69,6 +73,16 @@ func (b *Bot) search(ctx context.Context, source, q string) (index.Result, error
 	}
 	b.log.Debug("question", "source", source, "query_len", len(q), "answered", res.Answered, "confidence", res.Confidence)
 	return res, nil
+}
+
+// policy is the answer policy for questions from source: help-channel
+// messages nobody asked the bot are answered only at the stricter
+// AUTO_ANSWER_CONFIDENCE.
+func (b *Bot) policy(source string) index.Policy {
+	if source == sourceChannel {
+		return index.Policy{MinConfidence: b.cfg.AutoAnswerConfidence}
+	}
+	return index.Policy{MinConfidence: b.cfg.MinConfidence}
 }
 
 // unanswered records a question that got no confident answer, so that

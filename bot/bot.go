@@ -46,8 +46,9 @@ type Config struct {
 	AnswerChannels       []string
 	ModeratorRoles       []string
 	NoAnswerMessage      string
-	SilentNoAnswer       bool // mentions without a confident answer get no reply
-	AutoAnswerConfidence float64
+	SilentNoAnswer       bool    // mentions without a confident answer get no reply
+	MinConfidence        float64 // an answer's least confidence (the answer policy)
+	AutoAnswerConfidence float64 // the same, for answering unasked in help channels
 	MaxQuestionLength    int
 	UserCooldown         time.Duration
 	ChannelCooldown      time.Duration

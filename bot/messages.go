@@ -74,8 +74,8 @@ func (b *Bot) answerMention(ctx context.Context, m *discordgo.Message) {
 // the bot: only when it is very sure, otherwise it stays silent.
 func (b *Bot) answerInChannel(ctx context.Context, m *discordgo.Message) {
 	q := cleanQuestion(m.Content, b.cfg.MaxQuestionLength)
-	res, err := b.search(ctx, "channel", q)
-	if err != nil || !res.Answered || res.Confidence < b.cfg.AutoAnswerConfidence {
+	res, err := b.search(ctx, sourceChannel, q)
+	if err != nil || !res.Answered {
 		return
 	}
 	if ok, _ := b.users.allow(m.Author.ID); !ok {

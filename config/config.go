@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"faqbot/index"
 )
 
 // NoAnswerMode says what the bot does with a mention it cannot answer
@@ -81,7 +83,7 @@ var vars = []Var{
 		func(c *Config, v string) error { c.DataDir = v; return nil }},
 	{"WATCH_CONTENT", "false", "Reload automatically when files under CONTENT_DIR change (true/false).",
 		func(c *Config, v string) error { return setBool(&c.WatchContent, v) }},
-	{"MIN_CONFIDENCE", "0.65", "Confidence (0-1) an answer needs; below it the bot says it is not sure and offers alternatives.",
+	{"MIN_CONFIDENCE", strconv.FormatFloat(index.DefaultMinConfidence, 'f', -1, 64), "Confidence (0-1) an answer needs; below it the bot says it is not sure and offers alternatives.",
 		func(c *Config, v string) error { return setFraction(&c.MinConfidence, v) }},
 	{"AUTO_ANSWER_CONFIDENCE", "0.85", "Stricter confidence (0-1) for answering unasked messages in ANSWER_CHANNELS; below it the bot stays silent.",
 		func(c *Config, v string) error { return setFraction(&c.AutoAnswerConfidence, v) }},

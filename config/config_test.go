@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"faqbot/index"
 )
 
 func lookupMap(m map[string]string) func(string) (string, bool) {
@@ -18,7 +20,7 @@ func TestLoadDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load with nothing set: %v", err)
 	}
-	if c.MinConfidence != 0.65 || c.AutoAnswerConfidence != 0.85 || c.UserCooldown != 5*time.Second ||
+	if c.MinConfidence != index.DefaultMinConfidence || c.AutoAnswerConfidence != 0.85 || c.UserCooldown != 5*time.Second ||
 		c.NoAnswerMode != NoAnswerReply || c.LogLevel != slog.LevelInfo || c.MaxQuestionLength != 300 {
 		t.Errorf("defaults not applied: %+v", c)
 	}

@@ -79,11 +79,12 @@ type Report struct {
 // warmup is how many questions run before timing starts.
 const warmup = 200
 
-// Run asks every query and computes the report. progress (may be nil) gets
-// a line now and then on long runs.
-func Run(ctx context.Context, s Searcher, queries []Query, threshold float64, progress io.Writer) (Report, error) {
+// Run asks every query, decides each result with policy as the bot would,
+// and computes the report. progress (may be nil) gets a line now and then
+// on long runs.
+func Run(ctx context.Context, s Searcher, queries []Query, policy index.Policy, progress io.Writer) (Report, error) {
 	start := time.Now()
-	rep := Report{Queries: len(queries), Threshold: threshold}
+	rep := Report{Queries: len(queries), Threshold: policy.MinConfidence}
 	for i := 0; i < min(warmup, len(queries)); i++ {
 		if _, err := s.SearchTop(ctx, queries[i].Query, 10); err != nil {
 			return rep, fmt.Errorf("eval warm-up: %w", err)
@@ -102,6 +103,7 @@ func Run(ctx context.Context, s Searcher, queries []Query, threshold float64, pr
 		if err != nil {
 			return rep, fmt.Errorf("eval query %d: %w", i+1, err)
 		}
+		res = policy.Apply(res)
 		rank := firstRelevant(res, q.Relevant)
 		answerable := len(q.Relevant) > 0
 		if answerable {

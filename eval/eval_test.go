@@ -25,12 +25,12 @@ func hits(ids ...string) []index.Hit {
 
 func TestRunMetrics(t *testing.T) {
 	s := fixed{
-		"right":      {Answered: true, Hits: hits("a", "b")},
-		"second":     {Answered: false, Hits: hits("x", "b")},
-		"wrong":      {Answered: true, Hits: hits("x", "y")},
-		"split":      {Answered: true, Hits: hits("c~2")},
-		"oos-quiet":  {Answered: false, Hits: hits("z")},
-		"oos-answer": {Answered: true, Hits: hits("z")},
+		"right":      {Confidence: 0.9, Hits: hits("a", "b")},
+		"second":     {Confidence: 0.2, Hits: hits("x", "b")},
+		"wrong":      {Confidence: 0.5, Hits: hits("x", "y")},
+		"split":      {Confidence: 0.7, Hits: hits("c~2")},
+		"oos-quiet":  {Confidence: 0.49, Hits: hits("z")},
+		"oos-answer": {Confidence: 0.6, Hits: hits("z")},
 	}
 	qs := []Query{
 		{"right", []string{"a"}},
@@ -40,7 +40,7 @@ func TestRunMetrics(t *testing.T) {
 		{"oos-quiet", nil},
 		{"oos-answer", nil},
 	}
-	r, err := Run(context.Background(), s, qs, 0.5, nil)
+	r, err := Run(context.Background(), s, qs, index.Policy{MinConfidence: 0.5}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,7 +106,7 @@ func evaluate(t *testing.T, dir string, threshold float64) Report {
 	if err != nil || c.Err() != nil {
 		t.Fatalf("load corpus: %v %v", err, c.Err())
 	}
-	ix, err := index.Build(context.Background(), c.Passages, index.Options{Synonyms: c.Synonyms, MinConfidence: threshold})
+	ix, err := index.Build(context.Background(), c.Passages, index.Options{Synonyms: c.Synonyms})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func evaluate(t *testing.T, dir string, threshold float64) Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run(context.Background(), ix, qs, threshold, nil)
+	rep, err := Run(context.Background(), ix, qs, index.Policy{MinConfidence: threshold}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

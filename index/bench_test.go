@@ -30,11 +30,8 @@ import (
 // corpusOf).
 var benchSizes = []int{1000, 10000, 100000}
 
-// benchMinConfidence is config's default MIN_CONFIDENCE.
-const benchMinConfidence = 0.65
-
 func benchOptions(tb testing.TB) Options {
-	return Options{Synonyms: benchSynonyms(tb), MinConfidence: benchMinConfidence}
+	return Options{Synonyms: benchSynonyms(tb)}
 }
 
 // BenchmarkBuild builds the index on disk (as with INDEX_DIR) and in memory
@@ -114,7 +111,7 @@ func BenchmarkSearch(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					if res.Answered {
+					if (Policy{MinConfidence: DefaultMinConfidence}).Apply(res).Answered {
 						answered++
 					}
 				}

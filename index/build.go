@@ -30,8 +30,6 @@ type Options struct {
 	Dir string
 	// Synonyms are the moderators' synonym groups, indexed with the passages.
 	Synonyms []content.Synonym
-	// MinConfidence is the confidence below which Search abstains.
-	MinConfidence float64
 
 	fingerprint string  // of passages and synonyms, when already computed
 	avgLen      float64 // mean body length stored with the index, when known

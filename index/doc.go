@@ -9,8 +9,9 @@
 // answer to a short question: BM25 with true passage lengths, how much of the
 // question one sentence covers, query word pairs found close together, and
 // coverage of the question by title and text. A small logistic model turns
-// the same signals into a confidence in [0,1], and Search abstains below the
-// configured threshold: a wrong answer is worse than none.
+// the same signals into a confidence in [0,1]. Search does not decide
+// whether to answer: a Policy does, in one place for every caller, because
+// a wrong answer is worse than none.
 //
 // Index knows Bleve and ranking; it knows nothing about Discord.
 package index

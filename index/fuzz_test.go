@@ -76,6 +76,10 @@ func checkResult(t *testing.T, res Result) {
 	if c := res.Confidence; math.IsNaN(c) || c < 0 || c > 1 {
 		t.Errorf("confidence %v outside [0,1]", c)
 	}
+	if res.Answered {
+		t.Error("Search decided by itself; a Policy decides")
+	}
+	res = Policy{MinConfidence: DefaultMinConfidence}.Apply(res)
 	if res.Answered != (res.Reason == ReasonNone) {
 		t.Errorf("answered=%v with reason %q", res.Answered, res.Reason)
 	}

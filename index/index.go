@@ -34,7 +34,6 @@ type Index struct {
 	synonymDefs []*bleve.SynonymDefinition
 	equivalents map[string][]string // analysed term -> analysed synonyms
 	avgLen      float64             // mean analysed body length, for BM25
-	minConf     float64
 	suggest     *suggester
 }
 
@@ -46,7 +45,6 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index,
 		byID:     make(map[string]int, len(passages)),
 		byRef:    make(map[string]int, len(passages)),
 		analyzer: bi.Mapping().AnalyzerNamed(analyzerName),
-		minConf:  opts.MinConfidence,
 	}
 	if ix.analyzer == nil {
 		return nil, fmt.Errorf("open index: analyzer %q missing", analyzerName)
@@ -208,9 +206,6 @@ func (ix *Index) Dir() string { return ix.dir }
 
 // ContentFingerprint identifies the content the index was built from.
 func (ix *Index) ContentFingerprint() string { return ix.fingerprint }
-
-// MinConfidence is the threshold below which Search abstains.
-func (ix *Index) MinConfidence() float64 { return ix.minConf }
 
 // Close releases the Bleve index. Searches must have finished.
 func (ix *Index) Close() error {

@@ -10,14 +10,14 @@ import (
 	"faqbot/content"
 )
 
-// testThreshold is a mid-range confidence threshold for tests.
-const testThreshold = 0.5
+// testPolicy answers at a mid-range confidence threshold.
+var testPolicy = Policy{MinConfidence: 0.5}
 
 // library builds an in-memory index of testdata/library.jsonl with its
 // synonyms.
 func library(t testing.TB) *Index {
 	t.Helper()
-	ix, err := Build(context.Background(), libraryPassages(t), Options{Synonyms: librarySynonyms(t), MinConfidence: testThreshold})
+	ix, err := Build(context.Background(), libraryPassages(t), Options{Synonyms: librarySynonyms(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,6 +67,7 @@ func TestSearchAnswers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			res = testPolicy.Apply(res)
 			if len(res.Hits) == 0 || res.Hits[0].Passage.ID != tt.want {
 				t.Fatalf("top hit = %v, want %s", ids(res.Hits), tt.want)
 			}
@@ -95,6 +96,7 @@ func TestSearchAbstains(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			res = testPolicy.Apply(res)
 			if res.Answered || res.Answer() != nil {
 				t.Fatalf("answered %q with %s (confidence %.2f)", tt.question, res.Hits[0].Passage.ID, res.Confidence)
 			}
@@ -246,7 +248,7 @@ func TestSuggestLimit(t *testing.T) {
 func TestOpenOrBuildReusesUnchangedContent(t *testing.T) {
 	root := t.TempDir()
 	ps := libraryPassages(t)
-	opts := Options{Synonyms: librarySynonyms(t), MinConfidence: testThreshold}
+	opts := Options{Synonyms: librarySynonyms(t)}
 	ctx := context.Background()
 
 	ix, reused, err := OpenOrBuild(ctx, root, ps, opts)

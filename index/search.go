@@ -55,11 +55,14 @@ type Result struct {
 	// Question is the question as searched (trimmed and capped).
 	Question string
 	// Answered is true when the best hit is confident enough to be given
-	// as the answer.
+	// as the answer. Search leaves it false: a Policy decides.
 	Answered bool
 	// Confidence in [0,1] that the best hit answers the question.
 	Confidence float64
-	// Reason is why there is no answer; ReasonNone when Answered.
+	// Reason is why there is no answer. Search sets ReasonNoTerms or
+	// ReasonNoMatch when it found nothing to offer, and leaves ReasonNone
+	// when it has a best passage; Policy.Apply then sets
+	// ReasonLowConfidence when that passage is not confident enough.
 	Reason Reason
 	// Hits are distinct passages, best first (at most four).
 	Hits []Hit
@@ -85,8 +88,9 @@ func (r Result) Alternatives() []Hit {
 	return r.Hits[:min(len(r.Hits), maxHits-1)]
 }
 
-// Search answers a question: the best passage, a confidence, and
-// alternatives. The question is plain text; it never reaches a query
+// Search finds the passages for a question: the best one, a confidence
+// that it answers the question, and alternatives. Whether to answer is the
+// caller's decision, through a Policy. The question is plain text; it never reaches a query
 // language, and only its first MaxQuestionRunes characters are read.
 func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	return ix.SearchTop(ctx, question, maxHits)
@@ -173,11 +177,7 @@ func (ix *Index) search(ctx context.Context, question string, n int) (Result, [n
 	}
 	x = signals(&q, kept[0].f, next, idf(0, float64(len(ix.passages))))
 	res.Confidence = confidence.predict(x)
-	res.Answered = res.Confidence >= ix.minConf
-	res.Reason = ReasonLowConfidence
-	if res.Answered {
-		res.Reason = ReasonNone
-	}
+	res.Reason = ReasonNone
 	for _, h := range kept[:min(len(kept), max(n, 1))] {
 		p := ix.passages[h.i]
 		res.Hits = append(res.Hits, Hit{Passage: p, Score: h.s, Excerpt: ix.excerpt(&q, m, &p)})

@@ -33,7 +33,6 @@ type Manager struct {
 	live     *index.Live
 	load     Loader
 	indexDir string // "" = in memory
-	minConf  float64
 	log      *slog.Logger
 	observe  Observer // may be nil
 
@@ -44,10 +43,9 @@ type Manager struct {
 type Options struct {
 	// IndexDir is INDEX_DIR: new indexes are built under it; "" keeps them
 	// in memory.
-	IndexDir      string
-	MinConfidence float64
-	Log           *slog.Logger
-	Observer      Observer
+	IndexDir string
+	Log      *slog.Logger
+	Observer Observer
 }
 
 // New makes a Manager that reloads into live.
@@ -56,7 +54,7 @@ func New(live *index.Live, load Loader, opts Options) *Manager {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Manager{live: live, load: load, indexDir: opts.IndexDir, minConf: opts.MinConfidence, log: log, observe: opts.Observer}
+	return &Manager{live: live, load: load, indexDir: opts.IndexDir, log: log, observe: opts.Observer}
 }
 
 // Reload reloads, waiting for a reload already running to finish first.
@@ -149,7 +147,7 @@ func ObservePassages(o Observer, ps []content.Passage) {
 // build makes the new index: under INDEX_DIR (in a directory of its own)
 // or in memory.
 func (m *Manager) build(ctx context.Context, c *content.Collection) (*index.Index, error) {
-	opts := index.Options{Synonyms: c.Synonyms, MinConfidence: m.minConf}
+	opts := index.Options{Synonyms: c.Synonyms}
 	if m.indexDir == "" {
 		return index.Build(ctx, c.Passages, opts)
 	}

@@ -46,16 +46,16 @@ func start(t testing.TB, dir, indexDir string) (*index.Live, *Manager) {
 	}
 	var ix *index.Index
 	if indexDir == "" {
-		ix, err = index.Build(context.Background(), c.Passages, index.Options{MinConfidence: 0.5})
+		ix, err = index.Build(context.Background(), c.Passages, index.Options{})
 	} else {
-		ix, _, err = index.OpenOrBuild(context.Background(), indexDir, c.Passages, index.Options{MinConfidence: 0.5})
+		ix, _, err = index.OpenOrBuild(context.Background(), indexDir, c.Passages, index.Options{})
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	live := index.NewLive(ix)
 	t.Cleanup(func() { _ = live.Close() })
-	return live, New(live, loaderFor(dir), Options{IndexDir: indexDir, MinConfidence: 0.5, Log: quiet})
+	return live, New(live, loaderFor(dir), Options{IndexDir: indexDir, Log: quiet})
 }
 
 func TestReloadUnderLoad(t *testing.T) {
