@@ -46,7 +46,8 @@ type CommandOption struct {
 }
 
 // Message describes a message a user posts. Zero fields get defaults like Interaction's.
-// Mentions are derived from "<@id>" and "<@!id>" in Content, as Discord does.
+// Mentions are derived from "<@id>" and "<@!id>" in Content, and role mentions from
+// "<@&id>", as Discord does.
 type Message struct {
 	ID         string
 	ChannelID  string
@@ -219,7 +220,7 @@ func (s *Server) Message(m Message) map[string]any {
 		"tts":              false,
 		"mention_everyone": strings.Contains(m.Content, "@everyone"),
 		"mentions":         s.mentions(m.Content),
-		"mention_roles":    []any{},
+		"mention_roles":    roleMentions(m.Content),
 		"attachments":      []any{},
 		"embeds":           []any{},
 		"components":       []any{},
@@ -233,11 +234,29 @@ func (s *Server) Message(m Message) map[string]any {
 	return ev
 }
 
+var (
+	userMention = regexp.MustCompile(`<@!?(\d+)>`)
+	roleMention = regexp.MustCompile(`<@&(\d+)>`)
+)
+
+// roleMentions lists the ids of the roles that content mentions.
+func roleMentions(content string) []any {
+	out := []any{}
+	seen := map[string]bool{}
+	for _, m := range roleMention.FindAllStringSubmatch(content, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
 // mentions lists the users that content mentions, the bot under its own name.
 func (s *Server) mentions(content string) []any {
 	out := []any{}
 	seen := map[string]bool{}
-	for _, m := range regexp.MustCompile(`<@!?(\d+)>`).FindAllStringSubmatch(content, -1) {
+	for _, m := range userMention.FindAllStringSubmatch(content, -1) {
 		id := m[1]
 		if seen[id] {
 			continue

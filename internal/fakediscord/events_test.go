@@ -122,6 +122,55 @@ func TestMessageBuilder(t *testing.T) {
 	if m.Author.ID != "5" || m.Author.Bot || m.GuildID != fakediscord.DefaultGuildID || m.Member.Roles[0] != "r" || m.Timestamp.IsZero() {
 		t.Errorf("message = %+v", m.Message)
 	}
+	if len(m.MentionRoles) != 0 {
+		t.Errorf("mention_roles = %v without a role mention", m.MentionRoles)
+	}
+
+	raw, _ = json.Marshal(fake.Message(fakediscord.Message{Content: "<@&" + fakediscord.DefaultBotRoleID + "> hi <@&9> <@&9>"}))
+	m = discordgo.MessageCreate{}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("discordgo cannot decode %s: %v", raw, err)
+	}
+	if len(m.Mentions) != 0 || len(m.MentionRoles) != 2 || m.MentionRoles[0] != fakediscord.DefaultBotRoleID || m.MentionRoles[1] != "9" {
+		t.Errorf("role mentions: users %v, roles %v", m.Mentions, m.MentionRoles)
+	}
+}
+
+func TestGuildCreateBuilder(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.Start(t)
+	raw, _ := json.Marshal(fake.GuildCreate(fakediscord.Guild{Roles: []fakediscord.Role{{ID: "7", Name: "Mods"}, {ID: "8", Name: "other-bot", Managed: true, BotID: "55"}}}))
+	var g discordgo.GuildCreate
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatalf("discordgo cannot decode %s: %v", raw, err)
+	}
+	if g.ID != fakediscord.DefaultGuildID || len(g.Roles) != 4 || len(g.Members) != 1 || g.Members[0].User.ID != fake.BotUserID() {
+		t.Fatalf("guild = %+v", g.Guild)
+	}
+	if g.Members[0].Roles[0] != fakediscord.DefaultBotRoleID || !g.Roles[1].Managed || g.Roles[1].ID != fakediscord.DefaultBotRoleID {
+		t.Errorf("bot role: member roles %v, role %+v", g.Members[0].Roles, g.Roles[1])
+	}
+	// discordgo does not decode role tags: read them as Discord sends them.
+	var tags struct {
+		Roles []struct {
+			ID   string `json:"id"`
+			Tags *struct {
+				BotID string `json:"bot_id"`
+			} `json:"tags"`
+		} `json:"roles"`
+	}
+	if err := json.Unmarshal(raw, &tags); err != nil {
+		t.Fatal(err)
+	}
+	bots := map[string]string{}
+	for _, r := range tags.Roles {
+		if r.Tags != nil {
+			bots[r.ID] = r.Tags.BotID
+		}
+	}
+	if len(bots) != 2 || bots[fakediscord.DefaultBotRoleID] != fake.BotUserID() || bots["8"] != "55" {
+		t.Errorf("bot_id tags = %v", bots)
+	}
 }
 
 // The whole loop with a real session: an event goes out over the gateway, the handler answers

@@ -188,6 +188,9 @@ func TestInteractionResponses(t *testing.T) {
 	ic := asInteraction(t, fake.SlashCommand(fakediscord.Interaction{Name: "ask"}))
 
 	deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if _, err := sess.InteractionResponse(ic); err == nil {
+		t.Error("original response fetched before there was one")
+	}
 	if err := sess.InteractionRespond(ic, deferred); err != nil {
 		t.Fatalf("first response: %v", err)
 	}
@@ -195,9 +198,15 @@ func TestInteractionResponses(t *testing.T) {
 		t.Errorf("second response code = %d, want 40060 (already acknowledged)", code)
 	}
 	content := "done"
+	if thinking, err := sess.InteractionResponse(ic); err != nil || thinking.Flags&discordgo.MessageFlagsLoading == 0 {
+		t.Errorf("original while deferred = %+v, %v; want a loading message", thinking, err)
+	}
 	edited, err := sess.InteractionResponseEdit(ic, &discordgo.WebhookEdit{Content: &content})
 	if err != nil || edited.Content != "done" || edited.ChannelID != ic.ChannelID || edited.ID == "" {
 		t.Errorf("edit original = %+v, %v", edited, err)
+	}
+	if orig, err := sess.InteractionResponse(ic); err != nil || orig.ID != edited.ID || orig.Content != "done" {
+		t.Errorf("original after the edit = %+v, %v; want id %s and the edited content", orig, err, edited.ID)
 	}
 	followup, err := sess.FollowupMessageCreate(ic, true, &discordgo.WebhookParams{Content: "more"})
 	if err != nil || followup.Content != "more" || followup.ID == edited.ID {
@@ -208,6 +217,18 @@ func TestInteractionResponses(t *testing.T) {
 	}
 	if err := sess.InteractionResponseDelete(ic); err != nil {
 		t.Errorf("delete original: %v", err)
+	}
+
+	// A message response is the original at once.
+	answered := asInteraction(t, fake.SlashCommand(fakediscord.Interaction{Name: "ask", ChannelID: "77"}))
+	if err := sess.InteractionRespond(answered, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: "the answer"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if orig, err := sess.InteractionResponse(answered); err != nil || orig.Content != "the answer" || orig.ChannelID != "77" || orig.ID == "" || orig.ID == edited.ID {
+		t.Errorf("original of a message response = %+v, %v", orig, err)
 	}
 
 	unknown := *ic

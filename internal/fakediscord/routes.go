@@ -19,6 +19,7 @@ func (s *Server) restRoutes() []route {
 
 		{post, "interactions/*/*/callback", s.postCallback},
 		{post, "webhooks/*/*", s.postFollowup},
+		{get, "webhooks/*/*/messages/*", s.getOriginal},
 		{patch, "webhooks/*/*/messages/*", s.patchWebhookMessage},
 		{del, "webhooks/*/*/messages/*", s.deleteWebhookMessage},
 

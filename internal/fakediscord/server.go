@@ -22,6 +22,7 @@ const (
 	DefaultBotUsername   = "faqbot"
 	DefaultApplicationID = "100000000000000002"
 	DefaultGuildID       = "200000000000000001"
+	DefaultBotRoleID     = "200000000000000003" // the role Discord manages for the bot in DefaultGuildID
 	DefaultChannelID     = "200000000000000002"
 	DefaultUserID        = "300000000000000001"
 	DefaultUsername      = "member"
@@ -70,6 +71,7 @@ type Server struct {
 	rateLimits   map[string]int
 	commands     map[string][]map[string]any // by guild id, "" for global
 	interactions map[string]*interaction     // by interaction id
+	tokens       map[string]*interaction     // the same, by interaction token
 	identifies   []Identify
 	sessions     map[string]Identify // by session id, for RESUME
 	conns        map[*gatewayConn]bool
@@ -96,6 +98,7 @@ func Start(t testing.TB, opts ...Option) *Server {
 		rateLimits:   map[string]int{},
 		commands:     map[string][]map[string]any{},
 		interactions: map[string]*interaction{},
+		tokens:       map[string]*interaction{},
 		sessions:     map[string]Identify{},
 		conns:        map[*gatewayConn]bool{},
 	}

@@ -1,0 +1,77 @@
+package fakediscord
+
+import (
+	"strconv"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Guild describes a server the bot is in, for GuildCreate. Zero fields get defaults:
+// DefaultGuildID, the name "Test Guild", and DefaultBotRoleID for the bot's managed role.
+type Guild struct {
+	ID        string
+	Name      string
+	BotRoleID string // the role Discord creates for the bot when it joins, tagged with its user id
+	Roles     []Role // other roles
+}
+
+// Role is a role of a Guild other than @everyone and the bot's own.
+type Role struct {
+	ID      string
+	Name    string
+	Managed bool   // managed by an integration (a bot's role, say)
+	BotID   string // for a bot's managed role: that bot's user id (tags.bot_id)
+}
+
+// GuildCreate returns a GUILD_CREATE payload for g, as Discord sends it after READY (and when
+// the bot joins a server): the @everyone role, the bot's managed role, g's other roles, and
+// the bot as the one member listed.
+func (s *Server) GuildCreate(g Guild) map[string]any {
+	id := or(g.ID, DefaultGuildID)
+	botRole := or(g.BotRoleID, DefaultBotRoleID)
+	roles := []any{
+		roleObject(Role{ID: id, Name: "@everyone"}, 0),
+		roleObject(Role{ID: botRole, Name: s.cfg.botUsername, Managed: true, BotID: s.cfg.botUserID}, 1),
+	}
+	for i, r := range g.Roles {
+		roles = append(roles, roleObject(r, i+2))
+	}
+	me := memberObject([]string{botRole})
+	me["user"] = s.botUser()
+	return map[string]any{
+		"id":                 id,
+		"name":               or(g.Name, "Test Guild"),
+		"owner_id":           DefaultUserID,
+		"roles":              roles,
+		"emojis":             []any{},
+		"features":           []any{},
+		"members":            []any{me},
+		"channels":           []any{channelObject(DefaultChannelID, id)},
+		"threads":            []any{},
+		"presences":          []any{},
+		"voice_states":       []any{},
+		"stickers":           []any{},
+		"member_count":       2,
+		"large":              false,
+		"unavailable":        false,
+		"joined_at":          joinedAt,
+		"preferred_locale":   "en-US",
+		"verification_level": 0,
+	}
+}
+
+func roleObject(r Role, position int) map[string]any {
+	obj := map[string]any{
+		"id": r.ID, "name": r.Name, "color": 0, "hoist": false, "position": position,
+		"permissions": strconv.FormatInt(discordgo.PermissionViewChannel|discordgo.PermissionSendMessages, 10),
+		"managed":     r.Managed, "mentionable": true, "flags": 0,
+	}
+	if r.BotID != "" {
+		obj["tags"] = map[string]any{"bot_id": r.BotID}
+	}
+	return obj
+}
+
+func channelObject(id, guildID string) map[string]any {
+	return map[string]any{"id": id, "guild_id": guildID, "name": "general", "type": int(discordgo.ChannelTypeGuildText), "position": 0}
+}
