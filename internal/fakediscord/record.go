@@ -25,6 +25,7 @@ type Request struct {
 	Body    []byte         // raw body
 	JSON    map[string]any // the JSON object sent (multipart: payload_json); nil for arrays, see Decode
 	Status  int            // the status the server answered with
+	Reply   map[string]any // the JSON object the server answered with (a message's "id", say); nil if none
 
 	// payload is the JSON document: the body, or a multipart body's payload_json part.
 	payload []byte

@@ -50,6 +50,15 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		rep = s.handle(req)
 	}
 	req.Status = rep.status
+	var body []byte
+	if rep.body != nil {
+		var err error
+		if body, err = json.Marshal(rep.body); err != nil {
+			http.Error(w, fmt.Sprintf("fakediscord: encode reply: %v", err), http.StatusInternalServerError)
+			return
+		}
+		_ = json.Unmarshal(body, &req.Reply) // stays nil unless the reply is an object
+	}
 	// Record before answering, so a client that has its answer always finds it recorded.
 	s.record(req)
 
@@ -58,11 +67,6 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	}
 	if rep.body == nil {
 		w.WriteHeader(rep.status)
-		return
-	}
-	body, err := json.Marshal(rep.body)
-	if err != nil {
-		http.Error(w, fmt.Sprintf("fakediscord: encode reply: %v", err), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")

@@ -168,6 +168,9 @@ func TestChannelMessages(t *testing.T) {
 	if _, ok := req.Field("allowed_mentions", "parse"); !ok {
 		t.Errorf("allowed_mentions.parse missing; %s", req)
 	}
+	if req.Reply["id"] != sent.ID {
+		t.Errorf("recorded reply id = %v, want the sent message's %s", req.Reply["id"], sent.ID)
+	}
 
 	edited, err := sess.ChannelMessageEdit(ch, sent.ID, "changed")
 	if err != nil || edited.ID != sent.ID || edited.Content != "changed" || edited.EditedTimestamp == nil {
