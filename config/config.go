@@ -45,8 +45,9 @@ type Config struct {
 	APIURL          string        // DISCORD_API_URL: REST base; "" = Discord's own
 	AnswerChannels  []string      // ANSWER_CHANNELS: help channel IDs
 	ModeratorRoles  []string      // MODERATOR_ROLES: role IDs allowed to run /faq
-	UserCooldown    time.Duration // USER_COOLDOWN
-	ChannelCooldown time.Duration // CHANNEL_COOLDOWN
+	UserCooldown    time.Duration // USER_COOLDOWN: between two answered questions of one member
+	ChannelCooldown time.Duration // CHANNEL_COOLDOWN: between two unasked answers in one help channel
+	RepeatWindow    time.Duration // REPEAT_WINDOW: a repeat within it gets a pointer to the answer
 	HandlerTimeout  time.Duration // HANDLER_TIMEOUT
 
 	MetricsAddr   string     // METRICS_ADDR: "" = no metrics server
@@ -103,10 +104,12 @@ var vars = []Var{
 		func(c *Config, v string) error { return setSnowflakes(&c.AnswerChannels, v) }},
 	{"MODERATOR_ROLES", "", "Comma-separated role IDs that may run /faq commands, besides members with Manage Server.",
 		func(c *Config, v string) error { return setSnowflakes(&c.ModeratorRoles, v) }},
-	{"USER_COOLDOWN", "5s", "Least time between two questions of one member.",
+	{"USER_COOLDOWN", "5s", "Least time between two answered questions of one member (/ask, mentions, DMs); a member asking sooner gets a notice naming the wait. Questions without an answer do not count.",
 		func(c *Config, v string) error { return setDuration(&c.UserCooldown, v) }},
-	{"CHANNEL_COOLDOWN", "1s", "Least time between two public answers in one channel.",
+	{"CHANNEL_COOLDOWN", "1s", "Least time between two unasked answers in one help channel (ANSWER_CHANNELS). It never holds back /ask, mentions or DMs.",
 		func(c *Config, v string) error { return setDuration(&c.ChannelCooldown, v) }},
+	{"REPEAT_WINDOW", "1m", "A question the bot answered publicly in the same channel this long ago or less gets a pointer (a link) to that answer instead of a second public copy; at most 15m, 0 turns it off.",
+		func(c *Config, v string) error { return setDurationUpTo(&c.RepeatWindow, v, 15*time.Minute) }},
 	{"HANDLER_TIMEOUT", "10s", "Longest time one Discord event may take to handle.",
 		func(c *Config, v string) error { return setPositiveDuration(&c.HandlerTimeout, v) }},
 	{"METRICS_ADDR", "", "Address for /healthz and /metrics, e.g. 127.0.0.1:9090. Empty: off.",
@@ -175,6 +178,16 @@ func setDuration(dst *time.Duration, v string) error {
 		return fmt.Errorf("%q is not a duration such as 5s or 1m", v)
 	}
 	*dst = d
+	return nil
+}
+
+func setDurationUpTo(dst *time.Duration, v string, most time.Duration) error {
+	if err := setDuration(dst, v); err != nil {
+		return err
+	}
+	if *dst > most {
+		return fmt.Errorf("%q is longer than %v", v, most)
+	}
 	return nil
 }
 

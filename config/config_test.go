@@ -21,7 +21,7 @@ func TestLoadDefaults(t *testing.T) {
 		t.Fatalf("Load with nothing set: %v", err)
 	}
 	if c.MinConfidence != index.DefaultMinConfidence || c.AutoAnswerConfidence != 0.85 || c.UserCooldown != 5*time.Second ||
-		c.NoAnswerMode != NoAnswerReply || c.LogLevel != slog.LevelInfo || c.MaxQuestionLength != 300 {
+		c.ChannelCooldown != time.Second || c.RepeatWindow != time.Minute || c.NoAnswerMode != NoAnswerReply || c.LogLevel != slog.LevelInfo || c.MaxQuestionLength != 300 {
 		t.Errorf("defaults not applied: %+v", c)
 	}
 }
@@ -35,12 +35,13 @@ func TestLoadValues(t *testing.T) {
 		"WATCH_CONTENT":    "true",
 		"DISCORD_API_URL":  "http://127.0.0.1:8080/api/v10/",
 		"CHANNEL_COOLDOWN": "0s",
+		"REPEAT_WINDOW":    "15m",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.Join(c.AnswerChannels, "|") != "123|456" || c.MinConfidence != 0.5 || c.DiscordToken != "abc" ||
-		c.LogLevel != slog.LevelDebug || !c.WatchContent || c.ChannelCooldown != 0 {
+		c.LogLevel != slog.LevelDebug || !c.WatchContent || c.ChannelCooldown != 0 || c.RepeatWindow != 15*time.Minute {
 		t.Errorf("values not parsed: %+v", c)
 	}
 }
@@ -58,6 +59,8 @@ func TestLoadErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"NO_ANSWER_MODE": "shout"}, []string{"NO_ANSWER_MODE"}},
 		{map[string]string{"MIN_CONFIDENCE": "0.9", "AUTO_ANSWER_CONFIDENCE": "0.5"}, []string{"AUTO_ANSWER_CONFIDENCE"}},
 		{map[string]string{"HANDLER_TIMEOUT": "0s"}, []string{"HANDLER_TIMEOUT"}},
+		{map[string]string{"REPEAT_WINDOW": "16m"}, []string{"REPEAT_WINDOW", "15m"}},
+		{map[string]string{"REPEAT_WINDOW": "-1s"}, []string{"REPEAT_WINDOW"}},
 	}
 	for _, tt := range tests {
 		_, err := Load(lookupMap(tt.env))

@@ -3,7 +3,8 @@ package metrics
 // Label values for the source of a question.
 const (
 	SourceSlash        = "slash"        // the /ask slash command
-	SourceMention      = "mention"      // a message mentioning the bot
+	SourceMention      = "mention"      // a message mentioning the bot (its user or its role)
+	SourceDM           = "dm"           // a direct message to the bot
 	SourceChannel      = "channel"      // a message in a channel the bot answers in
 	SourceAutocomplete = "autocomplete" // suggestions while typing /ask
 )
@@ -24,18 +25,20 @@ const (
 
 // Label values for the scope of a cooldown.
 const (
-	ScopeUser    = "user"    // one member asked too often
-	ScopeChannel = "channel" // one channel asked too often
+	ScopeUser    = "user"    // a member asked again before their limit was over
+	ScopeChannel = "channel" // a help channel had an unasked answer moments ago
+	ScopeRepeat  = "repeat"  // the question was answered publicly in the channel moments ago
+	ScopeBusy    = "busy"    // no search slot came free before the question's deadline
 )
 
 // Other is the label value recorded for any input outside its fixed set.
 const Other = "other"
 
 var (
-	sources = []string{SourceSlash, SourceMention, SourceChannel, SourceAutocomplete}
+	sources = []string{SourceSlash, SourceMention, SourceDM, SourceChannel, SourceAutocomplete}
 	events  = []string{EventInteraction, EventMessage, EventReady, EventReload}
 	kinds   = []string{KindFAQ, KindPassage}
-	scopes  = []string{ScopeUser, ScopeChannel}
+	scopes  = []string{ScopeUser, ScopeChannel, ScopeRepeat, ScopeBusy}
 )
 
 // labelled holds one child collector per allowed label value, created up

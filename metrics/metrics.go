@@ -64,7 +64,7 @@ func New() *Metrics {
 	questions := counterVec("questions_total", "Questions received, by where they were asked.", "source")
 	answers := counterVec("answers_total", "Questions answered from the FAQ, by source.", "source")
 	abstentions := counterVec("abstentions_total", "Questions the bot declined to answer for lack of confidence, by source.", "source")
-	cooldowns := counterVec("cooldowns_total", "Questions refused because a cooldown was active, by scope.", "scope")
+	cooldowns := counterVec("cooldowns_total", "Questions held back by a limit, by scope: user, channel, repeat or busy.", "scope")
 	panics := counterVec("handler_panics_total", "Panics recovered in event handlers, by event.", "event")
 	feedback := counterVec("feedback_total", "Votes on answers, by direction.", "vote")
 	reloads := counterVec("reloads_total", "Content reloads, by result.", "result")

@@ -83,8 +83,8 @@ func (m *Metrics) Gateway(connected bool) {
 	}
 }
 
-// Cooldown counts a question refused because a cooldown of scope (ScopeUser
-// or ScopeChannel) was active.
+// Cooldown counts a question held back by a limit of scope (ScopeUser,
+// ScopeChannel, ScopeRepeat or ScopeBusy).
 func (m *Metrics) Cooldown(scope string) {
 	if m == nil {
 		return
