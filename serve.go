@@ -115,6 +115,7 @@ func botConfig(cfg config.Config) bot.Config {
 		MaxQuestionLength:    cfg.MaxQuestionLength,
 		UserCooldown:         cfg.UserCooldown,
 		ChannelCooldown:      cfg.ChannelCooldown,
+		RepeatWindow:         cfg.RepeatWindow,
 		HandlerTimeout:       cfg.HandlerTimeout,
 		Retention:            cfg.Retention(),
 	}

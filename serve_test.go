@@ -447,25 +447,6 @@ func TestServeHelpChannel(t *testing.T) {
 	noMentionsAllowed(t, r)
 }
 
-func TestServeCooldown(t *testing.T) {
-	t.Parallel()
-	s := startServe(t, map[string]string{"USER_COOLDOWN": "1m", "CHANNEL_COOLDOWN": "1m"})
-	first := s.ask(t, fakediscord.Interaction{}, "when is raid night")
-	if str(t, first, "data", "embeds", "0", "title") == "" {
-		t.Fatalf("first question not answered: %s", first.Body)
-	}
-	r := s.ask(t, fakediscord.Interaction{}, "how do I join the book club")
-	if !ephemeral(r) || !strings.Contains(str(t, r, "data", "content"), "a little fast") {
-		t.Errorf("user cooldown notice: %s", r.Body)
-	}
-	noMentionsAllowed(t, r, "data")
-	// Another member in the same channel meets the channel cooldown.
-	r = s.ask(t, fakediscord.Interaction{UserID: "300000000000000099"}, "how do I join the book club")
-	if !ephemeral(r) || !strings.Contains(str(t, r, "data", "content"), "channel just got an answer") {
-		t.Errorf("channel cooldown notice: %s", r.Body)
-	}
-}
-
 // faq runs a /faq subcommand and returns the first response.
 func (s *served) faq(t *testing.T, in fakediscord.Interaction, sub string) fakediscord.Request {
 	t.Helper()

@@ -11,78 +11,122 @@ import (
 	"faqbot/index"
 )
 
-// sourceChannel names questions read in help channels, unasked.
-const sourceChannel = "channel"
-
-// searchTimeout bounds a search inside a handler: an interaction must be
-// answered within Discord's 3 seconds.
+// searchTimeout bounds the wait for a search slot and the search itself:
+// an interaction must be answered within Discord's 3 seconds, and the
+// reply needs some of them too.
 const searchTimeout = 2 * time.Second
+
+// pointerTimeout bounds how long a pointer waits for the earlier answer to
+// be sent and its link to be found.
+const pointerTimeout = 700 * time.Millisecond
 
 // handleAsk answers /ask question:<text> [private:<bool>].
 func (b *Bot) handleAsk(ctx context.Context, i *discordgo.Interaction) {
-	opts := options(i.ApplicationCommandData().Options)
-	q := cleanQuestion(stringOption(opts, optQuestion), b.cfg.MaxQuestionLength)
-	private := boolOption(opts, optPrivate)
-	if q == "" {
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Please type a question, e.g. `/ask question: how do I …?`"}, true)
-		return
-	}
-	if ok, wait := b.users.allow(userID(i)); !ok {
-		b.metrics.Cooldown("user")
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: fmt.Sprintf("You're asking a little fast. Please try again in %s.", seconds(wait))}, true)
-		return
-	}
-	if !private {
-		if ok, wait := b.chans.allow(i.ChannelID); !ok {
-			b.metrics.Cooldown("channel")
-			b.reply(ctx, i, &discordgo.InteractionResponseData{Content: fmt.Sprintf("This channel just got an answer. Please try again in %s, or ask with `private: True`.", seconds(wait))}, true)
-			return
-		}
-	}
-	res, err := b.search(ctx, "slash", q)
-	if err != nil {
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, something went wrong while searching. Please try again in a moment."}, true)
-		return
-	}
-	if res.Answered {
-		embeds, comps := answerMessage(res)
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Embeds: embeds, Components: comps}, private)
-		return
-	}
-	b.unanswered(ctx, res)
-	b.reply(ctx, i, &discordgo.InteractionResponseData{Content: b.noAnswerContent(res), Components: alternativeRow(res.Alternatives())}, true)
+	b.respond(ctx, i, b.answer(ctx, slashQuestion(i, b.cfg.MaxQuestionLength)))
 }
 
-// search asks the answerer with a bounded time, counting the question.
-func (b *Bot) search(ctx context.Context, source, q string) (index.Result, error) {
+// answer searches for a question (when there is one) and decides the
+// reply: the one path every entry point takes. It also counts what the
+// decision held back and records unanswered questions.
+func (b *Bot) answer(ctx context.Context, q question) decision {
+	var (
+		res index.Result
+		err error
+	)
+	if q.text != "" {
+		res, err = b.search(ctx, q)
+	}
+	d := decide(q, res, err, b.cfg, b.limits)
+	if d.held != "" {
+		b.metrics.Cooldown(d.held)
+		b.log.Debug("question held back", "source", q.source(), "scope", d.held, "silent", d.silent)
+	}
+	if d.unanswered {
+		b.unanswered(ctx, res)
+	}
+	return d
+}
+
+// search asks the answerer, waiting for a free slot first, all within
+// searchTimeout; it counts the question and applies the answer policy.
+func (b *Bot) search(ctx context.Context, q question) (index.Result, error) {
+	source := q.source()
 	b.metrics.Question(source)
 	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
 	defer cancel()
 	start := time.Now()
-	res, err := b.answers.Search(ctx, q)
+	leave, err := b.gate.enter(ctx)
+	if err != nil {
+		b.log.Warn("no search slot in time", "source", source, "waited", time.Since(start), "err", err)
+		return index.Result{}, err
+	}
+	res, err := b.answers.Search(ctx, q.text)
+	leave()
 	b.metrics.Latency(source, time.Since(start))
 	if err != nil {
-		b.log.Error("search failed", "source", source, "query_len", len(q), "err", err)
+		if ctx.Err() != nil {
+			err = fmt.Errorf("%w: %w", errBusy, err)
+		}
+		b.log.Error("search failed", "source", source, "query_len", len(q.text), "err", err)
 		return res, err
 	}
-	res = b.policy(source).Apply(res)
+	res = b.policy(q.via).Apply(res)
 	if res.Answered {
 		b.metrics.Answered(source)
 	} else {
 		b.metrics.Abstained(source)
 	}
-	b.log.Debug("question", "source", source, "query_len", len(q), "answered", res.Answered, "confidence", res.Confidence)
+	b.log.Debug("question", "source", source, "query_len", len(q.text), "answered", res.Answered, "confidence", res.Confidence)
 	return res, nil
 }
 
-// policy is the answer policy for questions from source: help-channel
+// policy is the answer policy for questions that came via v: help-channel
 // messages nobody asked the bot are answered only at the stricter
 // AUTO_ANSWER_CONFIDENCE.
-func (b *Bot) policy(source string) index.Policy {
-	if source == sourceChannel {
+func (b *Bot) policy(v via) index.Policy {
+	if v == viaChannel {
 		return index.Policy{MinConfidence: b.cfg.AutoAnswerConfidence}
 	}
 	return index.Policy{MinConfidence: b.cfg.MinConfidence}
+}
+
+// respond carries out a decision for an interaction (decide never leaves
+// one silent: Discord wants a response), and a public answer is recorded as sent (or failed) so that
+// later askers can be pointed to it.
+func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, d decision) {
+	if d.pointer != nil {
+		d = d.pointing(b.linkOf(ctx, d.pointer))
+	}
+	err := b.interactionRespond(ctx, i, &discordgo.InteractionResponseData{
+		Content: d.content, Embeds: d.embeds, Components: d.components,
+	}, d.private)
+	switch {
+	case d.post == nil:
+	case err != nil:
+		d.post.fail()
+	default:
+		d.post.sentAsResponse(i)
+	}
+}
+
+// linkOf waits a little for the earlier answer p and returns its link.
+func (b *Bot) linkOf(ctx context.Context, p *post) string {
+	ctx, cancel := context.WithTimeout(ctx, pointerTimeout)
+	defer cancel()
+	return p.resolve(ctx, b.originalLink)
+}
+
+// originalLink looks up the message an interaction's response became.
+func (b *Bot) originalLink(ctx context.Context, i *discordgo.Interaction) (string, error) {
+	m, err := b.s.InteractionResponse(i, discordgo.WithContext(ctx))
+	if err != nil {
+		return "", fmt.Errorf("fetch the original response of interaction %s: %w", i.ID, err)
+	}
+	channel := m.ChannelID
+	if channel == "" {
+		channel = i.ChannelID
+	}
+	return messageLink(i.GuildID, channel, m.ID), nil
 }
 
 // unanswered records a question that got no confident answer, so that
@@ -100,6 +144,8 @@ func (b *Bot) unanswered(ctx context.Context, res index.Result) {
 	}
 }
 
+// seconds names a wait as members read it, rounded up: "a second", "4
+// seconds".
 func seconds(d time.Duration) string {
 	n := int(math.Ceil(d.Seconds()))
 	if n <= 1 {

@@ -50,8 +50,10 @@ type Config struct {
 	MinConfidence        float64 // an answer's least confidence (the answer policy)
 	AutoAnswerConfidence float64 // the same, for answering unasked in help channels
 	MaxQuestionLength    int
-	UserCooldown         time.Duration
-	ChannelCooldown      time.Duration
+	UserCooldown         time.Duration // least time between two answered questions of one member
+	ChannelCooldown      time.Duration // least time between two unasked answers in one help channel
+	RepeatWindow         time.Duration // a repeat within it is pointed to the earlier answer; 0: off
+	SearchConcurrency    int           // searches at once; 0: one per core
 	HandlerTimeout       time.Duration
 	Retention            time.Duration
 }
@@ -76,8 +78,9 @@ type Bot struct {
 	log      *slog.Logger
 	cfg      Config
 	channels map[string]bool
-	users    *cooldown
-	chans    *cooldown
+	limits   limits
+	gate     *gate
+	roles    *botRoles
 
 	mu       sync.Mutex // guards closing against inflight.Add
 	closing  bool
@@ -113,12 +116,14 @@ func New(s *discordgo.Session, deps Deps, cfg Config) *Bot {
 	if cfg.MaxQuestionLength <= 0 {
 		cfg.MaxQuestionLength = 300
 	}
+	cfg.RepeatWindow = min(cfg.RepeatWindow, maxRepeatWindow)
 	b := &Bot{
 		s: s, answers: deps.Answers, reloader: deps.Reloader, record: deps.Recorder,
 		metrics: deps.Metrics, log: log, cfg: cfg,
 		channels: map[string]bool{},
-		users:    newCooldown(cfg.UserCooldown),
-		chans:    newCooldown(cfg.ChannelCooldown),
+		limits:   newLimits(cfg),
+		gate:     newGate(cfg.SearchConcurrency),
+		roles:    newBotRoles(),
 		ready:    make(chan struct{}),
 	}
 	for _, c := range cfg.AnswerChannels {
@@ -145,6 +150,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) {
 		b.guard("message", func(ctx context.Context) { b.onMessage(ctx, m) })
 	})
+	b.s.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) { b.onEvent(e) })
 
 	if err := b.checkToken(ctx); err != nil {
 		return err
@@ -217,6 +223,18 @@ func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 	b.setOnline(true)
 	b.once.Do(func() { close(b.ready) })
 	b.log.Info("connected to Discord", "user", r.User.Username, "guilds", len(r.Guilds))
+}
+
+// onEvent reads the raw events discordgo decodes only in part: the bot's
+// managed role is known by its tags, which discordgo's Role lacks.
+func (b *Bot) onEvent(e *discordgo.Event) {
+	me, _ := b.botID.Load().(string)
+	if me == "" {
+		return
+	}
+	if guild, role, changed := b.roles.learn(e.Type, e.RawData, me); changed {
+		b.log.Debug("bot role", "guild", guild, "role", role)
+	}
 }
 
 func (b *Bot) registerCommands(ctx context.Context) error {

@@ -104,31 +104,6 @@ func TestLooksLikeQuestion(t *testing.T) {
 	}
 }
 
-func TestCooldown(t *testing.T) {
-	now := time.Unix(1000, 0)
-	c := newCooldown(5 * time.Second)
-	c.now = func() time.Time { return now }
-	if ok, _ := c.allow("u1"); !ok {
-		t.Fatal("first use refused")
-	}
-	if ok, wait := c.allow("u1"); ok || wait != 5*time.Second {
-		t.Errorf("second use: ok=%v wait=%v", ok, wait)
-	}
-	if ok, _ := c.allow("u2"); !ok {
-		t.Error("another key refused")
-	}
-	now = now.Add(5 * time.Second)
-	if ok, _ := c.allow("u1"); !ok {
-		t.Error("refused after the cooldown")
-	}
-	off := newCooldown(0)
-	for range 3 {
-		if ok, _ := off.allow("u"); !ok {
-			t.Error("zero cooldown refused")
-		}
-	}
-}
-
 func TestRenderLimitsAndSafety(t *testing.T) {
 	p := content.Passage{
 		ID: "x", Kind: content.KindFAQ, Title: "T", Section: "S",

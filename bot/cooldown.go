@@ -9,37 +9,52 @@ import (
 // forgotten, so a flood of distinct users cannot grow memory for long.
 const sweepAt = 10000
 
-// cooldown lets a key (a member, a channel) act once per interval.
+// cooldown lets a key (a member, a channel) have one thing per interval,
+// and remembers whether the key was told so while it waits.
 type cooldown struct {
 	mu    sync.Mutex
 	every time.Duration
-	last  map[string]time.Time
+	last  map[string]*mark
 	now   func() time.Time
 }
 
-func newCooldown(every time.Duration) *cooldown {
-	return &cooldown{every: every, last: map[string]time.Time{}, now: time.Now}
+// mark is when a key's interval started and whether it was told to wait.
+type mark struct {
+	at   time.Time
+	told bool
 }
 
-// allow reports whether key may act now and, if so, starts its cooldown;
-// otherwise it says how long to wait.
-func (c *cooldown) allow(key string) (bool, time.Duration) {
+func newCooldown(every time.Duration) *cooldown {
+	return &cooldown{every: every, last: map[string]*mark{}, now: time.Now}
+}
+
+// admit reports how long key must still wait (0 when it need not) and
+// whether it was told so before during this wait; a key that waits is
+// marked as told. A key that need not wait starts its interval when start
+// is set, and stays free otherwise: the check and the start are one step,
+// so two questions at once cannot both pass.
+func (c *cooldown) admit(key string, start bool) (wait time.Duration, toldBefore bool) {
 	if c.every <= 0 || key == "" {
-		return true, 0
+		return 0, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := c.now()
-	if t, ok := c.last[key]; ok && now.Sub(t) < c.every {
-		return false, c.every - now.Sub(t)
+	if m, ok := c.last[key]; ok && now.Sub(m.at) < c.every {
+		told := m.told
+		m.told = true
+		return c.every - now.Sub(m.at), told
+	}
+	if !start {
+		return 0, false
 	}
 	if len(c.last) >= sweepAt {
-		for k, t := range c.last {
-			if now.Sub(t) >= c.every {
+		for k, m := range c.last {
+			if now.Sub(m.at) >= c.every {
 				delete(c.last, k)
 			}
 		}
 	}
-	c.last[key] = now
-	return true, 0
+	c.last[key] = &mark{at: now}
+	return 0, false
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -30,8 +31,14 @@ func (b *Bot) onInteraction(ctx context.Context, ic *discordgo.InteractionCreate
 }
 
 // reply answers an interaction with a message; every reply allows no
-// mentions.
+// mentions. A failure is logged.
 func (b *Bot) reply(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, ephemeral bool) {
+	_ = b.interactionRespond(ctx, i, data, ephemeral)
+}
+
+// interactionRespond is reply, also returning the error.
+func (b *Bot) interactionRespond(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, ephemeral bool) error {
+	data.Content = defuse(data.Content)
 	data.AllowedMentions = noMentions()
 	if ephemeral {
 		data.Flags |= discordgo.MessageFlagsEphemeral
@@ -39,7 +46,9 @@ func (b *Bot) reply(ctx context.Context, i *discordgo.Interaction, data *discord
 	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
 	if err := b.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
 		b.log.Warn("reply to interaction", "interaction", i.ID, "guild", i.GuildID, "err", err)
+		return fmt.Errorf("respond to interaction %s: %w", i.ID, err)
 	}
+	return nil
 }
 
 // userID is who triggered an interaction, in a guild or a DM.

@@ -147,14 +147,14 @@ func answerMessage(res index.Result) ([]*discordgo.MessageEmbed, []discordgo.Mes
 	return []*discordgo.MessageEmbed{answerEmbed(*h, res.Confidence)}, comps
 }
 
-// noAnswerContent is the short reply when nothing is confident; the
-// alternatives (if any) come as buttons.
-func (b *Bot) noAnswerContent(res index.Result) string {
+// noAnswerText is the short reply when nothing is confident (msg is
+// NO_ANSWER_MESSAGE); the alternatives, if any, come as buttons.
+func noAnswerText(res index.Result, msg string) string {
 	switch {
 	case res.Reason == index.ReasonNoTerms:
 		return "Could you ask that with a few more words? I couldn't find anything to search for."
 	case len(res.Alternatives()) == 0:
 		return "Sorry, I couldn't find anything about that. A moderator may be able to help."
 	}
-	return clip(defuse(b.cfg.NoAnswerMessage), maxContent)
+	return clip(defuse(msg), maxContent)
 }

@@ -1,0 +1,109 @@
+package bot
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"faqbot/metrics"
+)
+
+// via says how a question reached the bot.
+type via int
+
+// The ways in. Everything but viaChannel is an explicit question: the
+// member asked the bot.
+const (
+	viaSlash   via = iota // /ask
+	viaMention            // a message that mentions the bot's user or its managed role
+	viaDM                 // a direct message
+	viaChannel            // a help-channel message nobody addressed to the bot
+)
+
+// question is one question to the bot, whatever the entry point.
+type question struct {
+	via     via
+	text    string // cleaned: no Discord markup, capped in length
+	member  string // the asker's user id
+	guild   string // "" in a DM
+	channel string
+	private bool // /ask private:True
+}
+
+// source is the question's label in metrics and logs.
+func (q question) source() string {
+	switch q.via {
+	case viaSlash:
+		return metrics.SourceSlash
+	case viaMention:
+		return metrics.SourceMention
+	case viaDM:
+		return metrics.SourceDM
+	default:
+		return metrics.SourceChannel
+	}
+}
+
+// slashQuestion reads /ask question:<text> [private:<bool>].
+func slashQuestion(i *discordgo.Interaction, maxLen int) question {
+	opts := options(i.ApplicationCommandData().Options)
+	return question{
+		via:     viaSlash,
+		text:    cleanQuestion(stringOption(opts, optQuestion), maxLen),
+		member:  userID(i),
+		guild:   i.GuildID,
+		channel: i.ChannelID,
+		private: boolOption(opts, optPrivate),
+	}
+}
+
+// addressee is who a message may be for: the bot's user id, the roles that
+// stand for the bot in the message's guild, and the help channels.
+type addressee struct {
+	me       string
+	roles    []string
+	channels map[string]bool
+}
+
+// messageQuestion decides whether a message is a question for the bot, and
+// which kind: a mention (of the bot's user or managed role) or a direct
+// message, or a question-like message in a help channel. Other bots, the
+// bot itself and everything else are not.
+func messageQuestion(m *discordgo.Message, to addressee, maxLen int) (question, bool) {
+	if m == nil || m.Author == nil || m.Author.Bot || to.me == "" || m.Author.ID == to.me {
+		return question{}, false
+	}
+	q := question{member: m.Author.ID, guild: m.GuildID, channel: m.ChannelID, text: cleanQuestion(m.Content, maxLen)}
+	switch {
+	case m.GuildID == "":
+		q.via = viaDM
+	case mentionsBot(m, to.me, to.roles):
+		q.via = viaMention
+	case to.channels[m.ChannelID] && looksLikeQuestion(m.Content):
+		q.via = viaChannel
+	default:
+		return question{}, false
+	}
+	return q, true
+}
+
+// mentionsBot reports whether the message mentions the bot: its user, or a
+// role that stands for it (the managed role Discord's mention autocomplete
+// often picks). Other roles and @everyone do not count.
+func mentionsBot(m *discordgo.Message, me string, roles []string) bool {
+	for _, u := range m.Mentions {
+		if u != nil && u.ID == me {
+			return true
+		}
+	}
+	if strings.Contains(m.Content, "<@"+me+">") || strings.Contains(m.Content, "<@!"+me+">") {
+		return true
+	}
+	for _, r := range roles {
+		if r != "" && (slices.Contains(m.MentionRoles, r) || strings.Contains(m.Content, "<@&"+r+">")) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,283 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"faqbot/internal/fakediscord"
+)
+
+// Issue 11: a busy server. These run `faqbot serve` with the default limits
+// (startServe turns them off for the other tests) and many members, each
+// with a user id of their own.
+
+// defaultLimits leaves USER_COOLDOWN, CHANNEL_COOLDOWN and REPEAT_WINDOW at
+// their defaults.
+var defaultLimits = map[string]string{"USER_COOLDOWN": "", "CHANNEL_COOLDOWN": "", "REPEAT_WINDOW": ""}
+
+// faqQuestions are the FAQ questions of testdata/serve, word for word: they
+// find their own FAQ whatever the ranking does.
+var faqQuestions = []string{
+	"When is raid night?",
+	"How do I join the book club?",
+	"What should I bring to a raid?",
+	"What happens if I break the rules?",
+	"Can I advertise my own server?",
+}
+
+var members atomic.Int64
+
+// newMember is a member with a user id of their own.
+func newMember() string { return fmt.Sprintf("31%016d", members.Add(1)) }
+
+// asked is one question sent to the bot, and how to find the bot's reply.
+type asked struct {
+	question string
+	slash    bool
+	id       string // interaction id, or message id of a mention
+}
+
+// sendAsk dispatches /ask without waiting.
+func (s *served) sendAsk(t testing.TB, member, channel, q string) asked {
+	t.Helper()
+	in := fakediscord.Interaction{ID: nextID(), Name: "ask", UserID: member, ChannelID: channel, Options: []fakediscord.CommandOption{{Name: "question", Value: q}}}
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(in))
+	return asked{question: q, slash: true, id: in.ID}
+}
+
+// sendMention dispatches a message mentioning the bot without waiting.
+func (s *served) sendMention(t testing.TB, member, channel, q string) asked {
+	t.Helper()
+	m := fakediscord.Message{ID: nextID(), AuthorID: member, ChannelID: channel, Content: "<@" + fakediscord.DefaultBotUserID + "> " + q}
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(m))
+	return asked{question: q, id: m.ID}
+}
+
+// replyTo waits for the bot's reply to a.
+func (s *served) replyTo(t testing.TB, a asked, timeout time.Duration) fakediscord.Request {
+	t.Helper()
+	if a.slash {
+		return s.fake.WaitRequest(t, timeout, func(r fakediscord.Request) bool {
+			return r.Method == "POST" && strings.HasPrefix(r.Path, "interactions/"+a.id+"/") && r.Status < 300
+		})
+	}
+	return s.fake.WaitRequest(t, timeout, func(r fakediscord.Request) bool {
+		ref, _ := r.Field("message_reference", "message_id")
+		return r.Method == "POST" && strings.HasSuffix(r.Path, "/messages") && ref == a.id
+	})
+}
+
+// title is the reply's embed title, for interaction responses and messages.
+func title(r fakediscord.Request) string {
+	for _, keys := range [][]string{{"data", "embeds", "0", "title"}, {"embeds", "0", "title"}} {
+		if v, ok := r.Field(keys...); ok {
+			s, _ := v.(string)
+			return s
+		}
+	}
+	return ""
+}
+
+func replyContent(r fakediscord.Request) string {
+	for _, keys := range [][]string{{"data", "content"}, {"content"}} {
+		if v, ok := r.Field(keys...); ok {
+			s, _ := v.(string)
+			return s
+		}
+	}
+	return ""
+}
+
+var messageLink = regexp.MustCompile(`https://discord\.com/channels/(\d+)/(\d+)/(\d+)`)
+
+func TestServeBusyChannelAnswersEveryone(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, defaultLimits)
+	const channel = "200000000000000011"
+
+	// Five members ask five questions within one second: three /ask, two
+	// mentions. Every one is answered, publicly.
+	start := time.Now()
+	var sent []asked
+	for n, q := range faqQuestions {
+		if n < 3 {
+			sent = append(sent, s.sendAsk(t, newMember(), channel, q))
+		} else {
+			sent = append(sent, s.sendMention(t, newMember(), channel, q))
+		}
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Logf("the five questions took %v to send (slow machine)", d)
+	}
+	for _, a := range sent {
+		r := s.replyTo(t, a, wait)
+		if title(r) != a.question || ephemeral(r) {
+			t.Errorf("%q (slash %v): title %q, ephemeral %v: %s", a.question, a.slash, title(r), ephemeral(r), r)
+		}
+	}
+
+	// Five more members ask one question at once: one public answer, and
+	// everyone else is pointed to it (privately, with the answer, for /ask).
+	const other = "200000000000000012"
+	q := faqQuestions[0]
+	sent = sent[:0]
+	for n := range 5 {
+		if n%2 == 0 {
+			sent = append(sent, s.sendAsk(t, newMember(), other, q))
+		} else {
+			sent = append(sent, s.sendMention(t, newMember(), other, q))
+		}
+	}
+	public := 0
+	var links []string
+	for _, a := range sent {
+		r := s.replyTo(t, a, wait)
+		content := replyContent(r)
+		switch {
+		case a.slash && title(r) != q:
+			t.Errorf("/ask %q got no answer: %s", q, r)
+		case !a.slash && title(r) != q && !messageLink.MatchString(content):
+			t.Errorf("mention %q got neither the answer nor a link to it: %s", q, r)
+		}
+		if title(r) != "" && !ephemeral(r) {
+			public++
+		}
+		if l := messageLink.FindString(content); l != "" {
+			links = append(links, l)
+		}
+		noMentionsAllowed(t, r, keysOf(a)...)
+	}
+	if public != 1 {
+		t.Errorf("%d public copies of the answer in one channel, want 1", public)
+	}
+	for _, l := range links {
+		m := messageLink.FindStringSubmatch(l)
+		if m[1] != fakediscord.DefaultGuildID || m[2] != other {
+			t.Errorf("pointer %s is not to the channel %s", l, other)
+		}
+		if l != links[0] {
+			t.Errorf("pointers to different messages: %v", links)
+		}
+	}
+}
+
+// keysOf is where allowed_mentions sits in the reply to a.
+func keysOf(a asked) []string {
+	if a.slash {
+		return []string{"data"}
+	}
+	return nil
+}
+
+func TestServeMemberAsksTwiceAtOnce(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, defaultLimits)
+	member := newMember()
+	a := s.sendAsk(t, member, fakediscord.DefaultChannelID, faqQuestions[0])
+	b := s.sendAsk(t, member, fakediscord.DefaultChannelID, faqQuestions[1])
+	ra, rb := s.replyTo(t, a, wait), s.replyTo(t, b, wait)
+	answer, notice := ra, rb
+	if title(ra) == "" {
+		answer, notice = rb, ra
+	}
+	if title(answer) == "" || ephemeral(answer) {
+		t.Errorf("no public answer: %s / %s", ra, rb)
+	}
+	m := regexp.MustCompile(`You've just had an answer from me\. You can ask again in (\d) seconds\.`).FindStringSubmatch(replyContent(notice))
+	if m == nil || !ephemeral(notice) || title(notice) != "" {
+		t.Fatalf("second question: %s, want a private notice naming the wait", notice)
+	}
+	if m[1] != "5" && m[1] != "4" {
+		t.Errorf("the notice names a wait of %s seconds; USER_COOLDOWN is 5s", m[1])
+	}
+	noMentionsAllowed(t, notice, "data")
+
+	// Another member in the same channel is not held back by it.
+	if r := s.replyTo(t, s.sendAsk(t, newMember(), fakediscord.DefaultChannelID, faqQuestions[2]), wait); title(r) != faqQuestions[2] {
+		t.Errorf("another member: %s", r)
+	}
+}
+
+func TestServeTwoHundredMembersAtOnce(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"USER_COOLDOWN": "", "CHANNEL_COOLDOWN": "", "REPEAT_WINDOW": "", "LOG_LEVEL": "warn"})
+	const askers = 200
+	bound := 3 * time.Second
+	if raceEnabled {
+		bound = 15 * time.Second // -race makes everything several times slower
+	}
+	start := time.Now()
+	sent := make([]asked, askers)
+	for n := range sent {
+		sent[n] = s.sendAsk(t, newMember(), fakediscord.DefaultChannelID, faqQuestions[n%len(faqQuestions)])
+	}
+	public := 0
+	for _, a := range sent {
+		r := s.replyTo(t, a, bound+wait)
+		if title(r) != a.question {
+			t.Errorf("%q: %s", a.question, r)
+		}
+		if !ephemeral(r) {
+			public++
+		}
+	}
+	took := time.Since(start)
+	t.Logf("%d members asked at once: all answered within %v (%d public answers, the rest pointed to them)", askers, took, public)
+	if took > bound {
+		t.Errorf("the last of %d answers took %v, want within %v", askers, took, bound)
+	}
+	if public != len(faqQuestions) {
+		t.Errorf("%d public answers for %d questions in one channel", public, len(faqQuestions))
+	}
+}
+
+func TestServeRoleMention(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+	s.fake.Dispatch(t, "GUILD_CREATE", s.fake.GuildCreate(fakediscord.Guild{Roles: []fakediscord.Role{{ID: "400000000000000009", Name: "Officers"}}}))
+	msg := fakediscord.Message{ID: nextID(), Content: "<@&" + fakediscord.DefaultBotRoleID + "> " + faqQuestions[0]}
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(msg))
+	if r := s.replyTo(t, asked{id: msg.ID}, wait); title(r) != faqQuestions[0] {
+		t.Errorf("a mention of the bot's role: %s", r)
+	}
+	s.fake.ClearRequests()
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "<@&400000000000000009> " + faqQuestions[1]}))
+	s.fake.NoRequest(t, time.Second, fakediscord.Match("POST", "channels/*/messages"))
+}
+
+func TestServeHelpChannelLimitIsForUnaskedAnswersOnly(t *testing.T) {
+	t.Parallel()
+	const help = "200000000000000078"
+	env := map[string]string{"ANSWER_CHANNELS": help, "AUTO_ANSWER_CONFIDENCE": "0.65", "CHANNEL_COOLDOWN": "1m"}
+	s := startServe(t, env)
+	// Two unasked questions at once: one answer (the channel's limit).
+	for _, q := range faqQuestions[:2] {
+		s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), AuthorID: newMember(), ChannelID: help, Content: q}))
+	}
+	s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/"+help+"/messages"))
+	time.Sleep(500 * time.Millisecond)
+	if n := len(requestsTo(s, "channels/"+help+"/messages")); n != 1 {
+		t.Errorf("%d unasked answers within CHANNEL_COOLDOWN, want 1", n)
+	}
+	// /ask and mentions there are answered all the same.
+	if r := s.replyTo(t, s.sendAsk(t, newMember(), help, faqQuestions[2]), wait); title(r) != faqQuestions[2] || ephemeral(r) {
+		t.Errorf("/ask in a help channel just answered: %s", r)
+	}
+	if r := s.replyTo(t, s.sendMention(t, newMember(), help, faqQuestions[3]), wait); title(r) != faqQuestions[3] {
+		t.Errorf("mention in a help channel just answered: %s", r)
+	}
+}
+
+func requestsTo(s *served, path string) []fakediscord.Request {
+	var out []fakediscord.Request
+	for _, r := range s.fake.Requests() {
+		if r.Method == "POST" && r.Path == path {
+			out = append(out, r)
+		}
+	}
+	return out
+}
