@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"faqbot/content"
 	"faqbot/internal/fakediscord"
 )
 
@@ -280,4 +282,57 @@ func requestsTo(s *served, path string) []fakediscord.Request {
 		}
 	}
 	return out
+}
+
+// TestServeSeedArticleButtons serves the seed article and asks its own FAQ
+// questions: in every reply the buttons read differently and none reads as
+// the bare article title.
+func TestServeSeedArticleButtons(t *testing.T) {
+	t.Parallel()
+	const seed = "../shared/seeds/kremlin-us-russia-talks.txt"
+	if _, err := os.Stat(seed); err != nil {
+		t.Skipf("needs %s (../shared beside the project)", seed)
+	}
+	c, err := content.LoadPath(seed, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, map[string]string{"CONTENT_DIR": seed})
+	checked := 0
+	for _, p := range c.Passages {
+		q := p.Question
+		if q == "" {
+			continue
+		}
+		r := s.ask(t, fakediscord.Interaction{UserID: newMember()}, q)
+		var resp struct {
+			Data struct {
+				Components []struct {
+					Components []struct {
+						Label    string `json:"label"`
+						CustomID string `json:"custom_id"`
+					} `json:"components"`
+				} `json:"components"`
+			} `json:"data"`
+		}
+		if err := r.Decode(&resp); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, row := range resp.Data.Components {
+			for _, b := range row.Components {
+				if !strings.HasPrefix(b.CustomID, "alt:") {
+					continue
+				}
+				checked++
+				if seen[b.Label] || b.Label == p.Title || len([]rune(b.Label)) > 80 {
+					t.Errorf("%q: button %q repeated, the bare title, or too long", q, b.Label)
+				}
+				seen[b.Label] = true
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no alternative buttons in any reply")
+	}
 }

@@ -71,8 +71,9 @@ func FuzzCleanQuestion(f *testing.F) {
 	})
 }
 
-// FuzzRender builds answer embeds from arbitrary passages: Discord's limits
-// hold, nothing can ping @everyone or @here, and only web links are linked.
+// FuzzRender builds answer embeds and button labels from arbitrary
+// passages: Discord's limits hold, labels are unique, nothing can ping
+// @everyone or @here, and only web links are linked.
 func FuzzRender(f *testing.F) {
 	type seed struct {
 		question, title, section, text, excerpt, url, file string
@@ -101,6 +102,18 @@ func FuzzRender(f *testing.F) {
 		checkEmbed(t, e)
 		if e.URL != "" && e.URL != url {
 			t.Errorf("embed URL %q, passage URL %q", e.URL, url)
+		}
+		// Button labels: unique, within Discord's limit, never empty.
+		other := p
+		other.Text = excerpt
+		ls := labels([]content.Passage{p, p, other})
+		seen := map[string]bool{}
+		for _, l := range ls {
+			if n := utf8.RuneCountInString(l); n == 0 || n > maxButtonLabel || seen[l] {
+				t.Errorf("labels %q: empty, too long or repeated", ls)
+			}
+			seen[l] = true
+			checkDefused(t, "label", l)
 		}
 		// The other places the bot shows content text.
 		for _, s := range []string{question, title, text} {

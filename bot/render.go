@@ -112,18 +112,24 @@ func sourceName(p content.Passage) string {
 	return "content"
 }
 
-// alternativeRow offers other passages as buttons ("Did you mean …");
-// clicking one shows it to the clicker alone.
+// alternativeRow offers other passages as buttons ("Did you mean …"),
+// each labelled with what sets it apart (see labels); clicking one shows
+// it to the clicker alone.
 func alternativeRow(alts []index.Hit) []discordgo.MessageComponent {
+	alts = alts[:min(len(alts), 3)]
 	if len(alts) == 0 {
 		return nil
 	}
+	ps := make([]content.Passage, len(alts))
+	for i, h := range alts {
+		ps[i] = h.Passage
+	}
 	row := discordgo.ActionsRow{}
-	for _, h := range alts[:min(len(alts), 3)] {
+	for i, l := range labels(ps) {
 		row.Components = append(row.Components, discordgo.Button{
-			Label:    clip(defuse(heading(h.Passage)), maxButtonLabel),
+			Label:    l,
 			Style:    discordgo.SecondaryButton,
-			CustomID: idAlternative + index.Ref(h.Passage.ID),
+			CustomID: idAlternative + index.Ref(alts[i].Passage.ID),
 		})
 	}
 	return []discordgo.MessageComponent{row}
