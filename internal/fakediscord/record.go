@@ -25,6 +25,7 @@ type Request struct {
 	Body    []byte         // raw body
 	JSON    map[string]any // the JSON object sent (multipart: payload_json); nil for arrays, see Decode
 	Status  int            // the status the server answered with
+	At      time.Time      // when the request arrived
 	Reply   map[string]any // the JSON object the server answered with (a message's "id", say); nil if none
 
 	// payload is the JSON document: the body, or a multipart body's payload_json part.
@@ -174,6 +175,7 @@ func (s *Server) record(r Request) {
 func readRequest(r *http.Request, version, path string) Request {
 	body, _ := io.ReadAll(r.Body) // a short read leaves a short body, which the test will show
 	req := Request{
+		At:      time.Now(),
 		Method:  r.Method,
 		Path:    path,
 		Version: version,

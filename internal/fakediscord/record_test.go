@@ -40,10 +40,14 @@ func TestWaitAndNoRequest(t *testing.T) {
 	t.Parallel()
 	fake := fakediscord.Start(t)
 	sess := newSession(t, fake, fake.Token())
+	before := time.Now()
 	if _, err := sess.User("@me"); err != nil {
 		t.Fatalf("GET users/@me: %v", err)
 	}
 	me := fakediscord.Match("GET", "users/@me")
+	if r := fake.WaitRequest(t, 0, me); r.At.Before(before) || r.At.After(time.Now()) || r.Reply["id"] != fake.BotUserID() {
+		t.Errorf("recorded at %v (asked at %v), reply %v", r.At, before, r.Reply)
+	}
 	post := fakediscord.Match("POST", "channels/*/messages")
 
 	tests := []struct {
