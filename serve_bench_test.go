@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -47,12 +48,59 @@ func BenchmarkServeLatency(b *testing.B) {
 					s.fake.ClearRequests()
 				}
 			}
-			slices.Sort(lat)
-			ms := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
-			b.ReportMetric(ms(0.50), "p50-ms")
-			b.ReportMetric(ms(0.99), "p99-ms")
+			reportPercentiles(b, lat)
 		})
 	}
+}
+
+// BenchmarkServeConcurrent measures the bot from event to reply while
+// several members ask at once: each iteration sends 64 /ask questions from
+// 64 members, in rounds of concurrent=N dispatched together, and times each
+// from its dispatch to its response arriving at the fake Discord. The
+// questions come from squad-dev (every one a distinct search on 2,067
+// paragraphs); REPEAT_WINDOW is off, so each is answered in full. Run with
+// -benchtime 20x. The fake Discord shares the machine's cores with the bot.
+func BenchmarkServeConcurrent(b *testing.B) {
+	corpus, queries := "../shared/eval/squad-dev/corpus.jsonl", "../shared/eval/squad-dev/queries.jsonl"
+	if _, err := os.Stat(corpus); err != nil {
+		b.Skipf("needs %s (../shared beside the project)", corpus)
+	}
+	qs := readQuestions(b, queries)
+	s := startServe(b, map[string]string{"CONTENT_DIR": corpus, "LOG_LEVEL": "warn", "REPEAT_WINDOW": "0s"})
+	const perIteration = 64
+	next := 0
+	for _, n := range []int{1, 2, 8, 64} {
+		b.Run(fmt.Sprintf("concurrent=%d", n), func(b *testing.B) {
+			var lat []time.Duration
+			for b.Loop() {
+				for round := 0; round < perIteration/n; round++ {
+					ids := make([]string, n)
+					starts := make([]time.Time, n)
+					for k := range n {
+						ids[k] = nextID()
+						in := fakediscord.Interaction{ID: ids[k], Name: "ask", UserID: "32" + ids[k][2:], Options: []fakediscord.CommandOption{{Name: "question", Value: qs[next%len(qs)]}}}
+						next++
+						payload := s.fake.SlashCommand(in)
+						starts[k] = time.Now()
+						s.fake.Dispatch(b, "INTERACTION_CREATE", payload)
+					}
+					for k, id := range ids {
+						lat = append(lat, s.callback(b, id).At.Sub(starts[k]))
+					}
+				}
+				s.fake.ClearRequests()
+			}
+			reportPercentiles(b, lat)
+		})
+	}
+}
+
+// reportPercentiles reports the median and 99th percentile of lat in ms.
+func reportPercentiles(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	ms := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(ms(0.50), "p50-ms")
+	b.ReportMetric(ms(0.99), "p99-ms")
 }
 
 func readQuestions(b testing.TB, path string) []string {
