@@ -18,7 +18,7 @@ const searchTimeout = 2 * time.Second
 
 // pointerTimeout bounds how long a pointer waits for the earlier answer to
 // be sent and its link to be found.
-const pointerTimeout = 700 * time.Millisecond
+const pointerTimeout = 500 * time.Millisecond
 
 // handleAsk answers /ask question:<text> [private:<bool>].
 func (b *Bot) handleAsk(ctx context.Context, i *discordgo.Interaction) {

@@ -125,6 +125,11 @@ func TestRenderLimitsAndSafety(t *testing.T) {
 	if !strings.Contains(e.Footer.Text, "faq.md:3") || !strings.Contains(e.Footer.Text, "88%") {
 		t.Errorf("footer = %q", e.Footer.Text)
 	}
+	deep := p
+	deep.File = "/srv/faqbot/content/guides/faq.md"
+	if f := answerEmbed(index.Hit{Passage: deep}, -1).Footer.Text; f != "Source: faq.md:3" {
+		t.Errorf("footer of a passage without a link = %q, want the file's name without the server's path", f)
+	}
 	row := alternativeRow([]index.Hit{{Passage: p}})
 	if len(row) != 1 {
 		t.Fatal("no alternatives row")

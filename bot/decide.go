@@ -97,8 +97,9 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 	}
 	d := decision{}
 	d.embeds, d.components = answerMessage(res)
-	if q.via == viaDM || q.private {
-		d.private = q.via == viaSlash
+	if q.via == viaDM || q.private || q.guild == "" {
+		// Seen by the asker alone (an /ask in a DM too): nothing to repeat.
+		d.private = q.via == viaSlash && q.private
 		return d
 	}
 	earlier, mine := st.claim(q.channel, res.Answer().Passage.ItemID())

@@ -24,6 +24,8 @@ func TestDecide(t *testing.T) {
 	mention := slash
 	mention.via = viaMention
 	dm := question{via: viaDM, text: "when is raid night", member: "m1", channel: "dm"}
+	slashInDM := slash
+	slashInDM.guild, slashInDM.channel = "", "dm"
 	unasked := slash
 	unasked.via = viaChannel
 	empty := func(q question) question { q.text = ""; return q }
@@ -61,6 +63,8 @@ func TestDecide(t *testing.T) {
 		{"mention answered", mention, good, nil, cfg, fakeLimits{},
 			want{title: "When is raid night?", buttons: 2, post: true, started: true, claimed: true}},
 		{"dm answered", dm, good, nil, cfg, fakeLimits{},
+			want{title: "When is raid night?", buttons: 2, started: true}},
+		{"slash in a DM", slashInDM, good, nil, cfg, fakeLimits{earlier: earlier},
 			want{title: "When is raid night?", buttons: 2, started: true}},
 		// A busy channel never holds back an explicit question.
 		{"slash in a busy help channel", slash, good, nil, cfg, fakeLimits{channelWait: time.Second},
@@ -177,7 +181,7 @@ func TestDecideClaimsTheAnswersItem(t *testing.T) {
 	split := raidFAQ
 	split.ID = "faq.md#raid~2" // the second part of a split answer is the same item
 	st := &fakeLimits{}
-	decide(question{via: viaSlash, text: "raid", member: "m", channel: "c"}, answered("raid", split), nil, Config{}, st)
+	decide(question{via: viaSlash, text: "raid", member: "m", guild: "g", channel: "c"}, answered("raid", split), nil, Config{}, st)
 	if len(st.claimed) != 1 || st.claimed[0] != "c/faq.md#raid" {
 		t.Errorf("claimed %v, want c/faq.md#raid", st.claimed)
 	}

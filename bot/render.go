@@ -3,6 +3,9 @@ package bot
 import (
 	"fmt"
 	"net/url"
+	"path"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -101,13 +104,17 @@ func answerEmbed(h index.Hit, confidence float64) *discordgo.MessageEmbed {
 }
 
 // sourceName is where a passage comes from: the site of its link, else its
-// file and line.
+// file's name and line (never its path on the server, which p.File has).
 func sourceName(p content.Passage) string {
 	if u, err := url.Parse(p.URL); err == nil && u.Host != "" {
 		return u.Host
 	}
-	if s := p.Source(); s != "" {
-		return s
+	if p.File != "" {
+		name := path.Base(filepath.ToSlash(p.File))
+		if p.Line > 0 {
+			name += ":" + strconv.Itoa(p.Line)
+		}
+		return name
 	}
 	return "content"
 }
