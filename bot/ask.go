@@ -16,9 +16,15 @@ import (
 // reply needs some of them too.
 const searchTimeout = 2 * time.Second
 
-// pointerTimeout bounds how long a pointer waits for the earlier answer to
-// be sent and its link to be found.
-const pointerTimeout = 500 * time.Millisecond
+// How long a pointer waits for the earlier answer to be sent and its link
+// to be found: briefly for an interaction, which Discord wants answered
+// within 3 seconds (the pointer then comes with the answer, privately,
+// and without the link); longer for a message, which would otherwise get
+// the answer as a second public copy.
+const (
+	pointerTimeout        = 500 * time.Millisecond
+	messagePointerTimeout = 3 * time.Second
+)
 
 // handleAsk answers /ask question:<text> [private:<bool>].
 func (b *Bot) handleAsk(ctx context.Context, i *discordgo.Interaction) {
@@ -95,7 +101,7 @@ func (b *Bot) policy(v via) index.Policy {
 // later askers can be pointed to it.
 func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, d decision) {
 	if d.pointer != nil {
-		d = d.pointing(b.linkOf(ctx, d.pointer))
+		d = d.pointing(b.linkOf(ctx, d.pointer, pointerTimeout))
 	}
 	err := b.interactionRespond(ctx, i, &discordgo.InteractionResponseData{
 		Content: d.content, Embeds: d.embeds, Components: d.components,
@@ -109,9 +115,9 @@ func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, d decision)
 	}
 }
 
-// linkOf waits a little for the earlier answer p and returns its link.
-func (b *Bot) linkOf(ctx context.Context, p *post) string {
-	ctx, cancel := context.WithTimeout(ctx, pointerTimeout)
+// linkOf waits up to timeout for the earlier answer p and returns its link.
+func (b *Bot) linkOf(ctx context.Context, p *post, timeout time.Duration) string {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	return p.resolve(ctx, b.originalLink)
 }

@@ -45,7 +45,7 @@ func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) {
 		return
 	}
 	if d.pointer != nil {
-		d = d.pointing(b.linkOf(ctx, d.pointer))
+		d = d.pointing(b.linkOf(ctx, d.pointer, messagePointerTimeout))
 	}
 	sent, err := b.send(ctx, m, &discordgo.MessageSend{Content: d.content, Embeds: d.embeds, Components: d.components})
 	switch {
