@@ -3,18 +3,10 @@ package bot
 import (
 	"context"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
-	"faqbot/index"
 )
-
-// searchTimeout bounds the wait for a search slot and the search itself:
-// an interaction must be answered within Discord's 3 seconds, and the
-// reply needs some of them too.
-const searchTimeout = 2 * time.Second
 
 // How long a pointer waits for the earlier answer to be sent and its link
 // to be found: briefly for an interaction, which Discord wants answered
@@ -31,74 +23,9 @@ func (b *Bot) handleAsk(ctx context.Context, i *discordgo.Interaction) {
 	b.respond(ctx, i, b.answer(ctx, slashQuestion(i, b.cfg.MaxQuestionLength)))
 }
 
-// answer searches for a question (when there is one) and decides the
-// reply: the one path every entry point takes. It also counts what the
-// decision held back and records unanswered questions.
-func (b *Bot) answer(ctx context.Context, q question) decision {
-	var (
-		res index.Result
-		err error
-	)
-	if q.text != "" {
-		res, err = b.search(ctx, q)
-	}
-	d := decide(q, res, err, b.cfg, b.limits)
-	if d.held != "" {
-		b.metrics.Cooldown(d.held)
-		b.log.Debug("question held back", "source", q.source(), "scope", d.held, "silent", d.silent)
-	}
-	if d.unanswered {
-		b.unanswered(ctx, res)
-	}
-	return d
-}
-
-// search asks the answerer, waiting for a free slot first, all within
-// searchTimeout; it counts the question and applies the answer policy.
-func (b *Bot) search(ctx context.Context, q question) (index.Result, error) {
-	source := q.source()
-	b.metrics.Question(source)
-	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
-	defer cancel()
-	start := time.Now()
-	leave, err := b.gate.enter(ctx)
-	if err != nil {
-		b.log.Warn("no search slot in time", "source", source, "waited", time.Since(start), "err", err)
-		return index.Result{}, err
-	}
-	res, err := b.answers.Search(ctx, q.text)
-	leave()
-	b.metrics.Latency(source, time.Since(start))
-	if err != nil {
-		if ctx.Err() != nil {
-			err = fmt.Errorf("%w: %w", errBusy, err)
-		}
-		b.log.Error("search failed", "source", source, "query_len", len(q.text), "err", err)
-		return res, err
-	}
-	res = b.policy(q.via).Apply(res)
-	if res.Answered {
-		b.metrics.Answered(source)
-	} else {
-		b.metrics.Abstained(source)
-	}
-	b.log.Debug("question", "source", source, "query_len", len(q.text), "answered", res.Answered, "confidence", res.Confidence)
-	return res, nil
-}
-
-// policy is the answer policy for questions that came via v: help-channel
-// messages nobody asked the bot are answered only at the stricter
-// AUTO_ANSWER_CONFIDENCE.
-func (b *Bot) policy(v via) index.Policy {
-	if v == viaChannel {
-		return index.Policy{MinConfidence: b.cfg.AutoAnswerConfidence}
-	}
-	return index.Policy{MinConfidence: b.cfg.MinConfidence}
-}
-
 // respond carries out a decision for an interaction (decide never leaves
-// one silent: Discord wants a response), and a public answer is recorded as sent (or failed) so that
-// later askers can be pointed to it.
+// one silent: Discord wants a response). A public answer is recorded as
+// sent, or failed, so that later askers can be pointed to it.
 func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, d decision) {
 	if d.pointer != nil {
 		d = d.pointing(b.linkOf(ctx, d.pointer, pointerTimeout))
@@ -133,29 +60,4 @@ func (b *Bot) originalLink(ctx context.Context, i *discordgo.Interaction) (strin
 		channel = i.ChannelID
 	}
 	return messageLink(i.GuildID, channel, m.ID), nil
-}
-
-// unanswered records a question that got no confident answer, so that
-// moderators see what to write next.
-func (b *Bot) unanswered(ctx context.Context, res index.Result) {
-	if b.record == nil || res.Reason == index.ReasonNoTerms {
-		return
-	}
-	best := ""
-	if len(res.Hits) > 0 {
-		best = res.Hits[0].Passage.ID
-	}
-	if err := b.record.RecordUnanswered(ctx, res.Question, best); err != nil {
-		b.log.Warn("record unanswered question", "err", err)
-	}
-}
-
-// seconds names a wait as members read it, rounded up: "a second", "4
-// seconds".
-func seconds(d time.Duration) string {
-	n := int(math.Ceil(d.Seconds()))
-	if n <= 1 {
-		return "a second"
-	}
-	return fmt.Sprintf("%d seconds", n)
 }
