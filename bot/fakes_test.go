@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"faqbot/content"
+	"faqbot/feedback"
 	"faqbot/index"
 )
 
@@ -127,3 +128,34 @@ func unsure(q string, alts ...content.Passage) index.Result {
 	}
 	return res
 }
+
+// fakeRecorder keeps what the bot records.
+type fakeRecorder struct {
+	mu         sync.Mutex
+	unanswered []string // question and best passage
+	votes      []string
+}
+
+func (f *fakeRecorder) RecordUnanswered(_ context.Context, question, bestID string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.unanswered = append(f.unanswered, question+" → "+bestID)
+	return nil
+}
+
+func (f *fakeRecorder) RecordVote(_ context.Context, passageID, voter string, up bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.votes = append(f.votes, passageID)
+	return nil
+}
+
+func (f *fakeRecorder) Unanswered(context.Context, time.Time, int) ([]feedback.Question, error) {
+	return nil, nil
+}
+
+func (f *fakeRecorder) Disliked(context.Context, int) ([]feedback.PassageVotes, error) {
+	return nil, nil
+}
+
+func (f *fakeRecorder) Salt() string { return "salt" }

@@ -24,6 +24,7 @@ type fakeBot struct {
 	*Bot
 	fake    *fakediscord.Server
 	answers *fakeAnswers
+	record  *fakeRecorder
 }
 
 func newFakeBot(t *testing.T, cfg Config) *fakeBot {
@@ -48,9 +49,10 @@ func newFakeBot(t *testing.T, cfg Config) *fakeBot {
 		},
 		passages: []content.Passage{raidFAQ, clubFAQ, rulesParagraph},
 	}
-	b := New(sess, Deps{Answers: answers, Log: slog.New(slog.DiscardHandler)}, cfg)
+	record := &fakeRecorder{}
+	b := New(sess, Deps{Answers: answers, Recorder: record, Log: slog.New(slog.DiscardHandler)}, cfg)
 	b.botID.Store(fake.BotUserID())
-	return &fakeBot{Bot: b, fake: fake, answers: answers}
+	return &fakeBot{Bot: b, fake: fake, answers: answers, record: record}
 }
 
 // decode turns a payload the fake built into what discordgo hands the bot.
@@ -183,6 +185,38 @@ func TestMentionMemberLimitNoticeOnce(t *testing.T) {
 	}
 	if r := fb.mention(t, "2", "c", at+"when is raid night"); str(r, "embeds", "0", "title") != "When is raid night?" {
 		t.Errorf("after an unanswered question: %s", r)
+	}
+}
+
+func TestUnansweredQuestionsAreRecorded(t *testing.T) {
+	fb := newFakeBot(t, Config{})
+	at := "<@" + fb.fake.BotUserID() + "> "
+	fb.mention(t, "1", "c", at+"raid club")
+	fb.mention(t, "1", "c", at+"when is raid night")
+	fb.ask(t, "2", "c", "raid club")
+	if got := strings.Join(fb.record.unanswered, "|"); got != "raid club → faq.md#raid|raid club → faq.md#raid" {
+		t.Errorf("recorded %q, want the two unsure questions with their best passage", got)
+	}
+	if len(fb.record.votes) != 0 {
+		t.Errorf("votes recorded: %v", fb.record.votes)
+	}
+}
+
+func TestHelpChannelLimit(t *testing.T) {
+	fb := newFakeBot(t, Config{AnswerChannels: []string{"help"}, ChannelCooldown: time.Minute, RepeatWindow: time.Minute})
+	post := func(member, content string) {
+		fb.onMessage(context.Background(), decode[discordgo.MessageCreate](t, fb.fake.Message(fakediscord.Message{AuthorID: member, ChannelID: "help", Content: content})))
+	}
+	post("1", "when is raid night")
+	if r := fb.fake.WaitRequest(t, testWait, fakediscord.Match("POST", "channels/help/messages")); str(r, "embeds", "0", "title") != "When is raid night?" {
+		t.Errorf("unasked answer: %s", r)
+	}
+	fb.fake.ClearRequests()
+	post("2", "how do i join the book club")          // the channel's limit
+	post("3", "raid club is it tonight or tomorrow?") // not confident
+	fb.fake.NoRequest(t, 100*time.Millisecond, fakediscord.Match("POST", "channels/*/messages"))
+	if r := fb.ask(t, "2", "help", "how do i join the book club"); isEphemeral(r) || respData(t, r, "embeds", "0", "title") != clubFAQ.Question {
+		t.Errorf("/ask in the help channel: %s", r)
 	}
 }
 
