@@ -249,6 +249,12 @@ func TestServeRoleMention(t *testing.T) {
 	s.fake.ClearRequests()
 	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "<@&400000000000000009> " + faqQuestions[1]}))
 	s.fake.NoRequest(t, time.Second, fakediscord.Match("POST", "channels/*/messages"))
+	// The role was learned from its tags (the member's roles in discordgo's
+	// state are the fallback).
+	learned := fmt.Sprintf(`msg="bot role" guild=%s role=%s`, fakediscord.DefaultGuildID, fakediscord.DefaultBotRoleID)
+	if !strings.Contains(s.log.String(), learned) {
+		t.Errorf("log lacks %s", learned)
+	}
 }
 
 func TestServeHelpChannelLimitIsForUnaskedAnswersOnly(t *testing.T) {
