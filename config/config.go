@@ -108,7 +108,7 @@ var vars = []Var{
 		func(c *Config, v string) error { return setDuration(&c.UserCooldown, v) }},
 	{"CHANNEL_COOLDOWN", "1s", "Least time between two unasked answers in one help channel (ANSWER_CHANNELS). It never holds back /ask, mentions or DMs.",
 		func(c *Config, v string) error { return setDuration(&c.ChannelCooldown, v) }},
-	{"REPEAT_WINDOW", "1m", "A question the bot answered publicly in the same channel this long ago or less gets a pointer (a link) to that answer instead of a second public copy; at most 15m, 0 turns it off.",
+	{"REPEAT_WINDOW", "1m", "A question the bot answered publicly in the same channel within this time gets a pointer (a message link) to that answer instead of a second public copy; at most 15m, 0s turns it off.",
 		func(c *Config, v string) error { return setDurationUpTo(&c.RepeatWindow, v, 15*time.Minute) }},
 	{"HANDLER_TIMEOUT", "10s", "Longest time one Discord event may take to handle.",
 		func(c *Config, v string) error { return setPositiveDuration(&c.HandlerTimeout, v) }},
