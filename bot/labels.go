@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,6 +17,10 @@ const (
 	moreWords    = 4  // words added while two labels still read the same
 	maxSection   = 36 // characters of a section name in a label
 	labelSep     = " · "
+	// labelSource is how much of a passage's text a label may draw on:
+	// far more than 80 characters of words, and it spares reading long
+	// paragraphs whole for every reply.
+	labelSource = 400
 )
 
 // labels returns one label per passage: unique within the list, each at
@@ -32,7 +35,7 @@ func labels(ps []content.Passage) []string {
 	}
 	items := make([]item, len(ps))
 	for i, p := range ps {
-		it := item{words: strings.Fields(plain(p.Text))}
+		it := item{words: strings.Fields(plain(opening(p.Text, labelSource)))}
 		switch {
 		case p.Kind == content.KindFAQ && p.Question != "":
 			it.prefix = plain(p.Question)
@@ -122,6 +125,17 @@ func numbered(labels []string) []string {
 	return labels
 }
 
+// opening is the first n characters of s (all of it when shorter).
+func opening(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
 // clipWords is clip that cuts between words where it can (not before half
 // of n).
 func clipWords(s string, n int) string {
@@ -135,19 +149,69 @@ func clipWords(s string, n int) string {
 	return clip(s, n)
 }
 
-// markup is Markdown that means nothing in a button label, which Discord
-// shows as plain text.
-var (
-	mdLink   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdMarks  = strings.NewReplacer("**", "", "__", "", "~~", "", "||", "", "`", "", "*", "", "\\", "")
-	mdPrefix = regexp.MustCompile(`(?m)^\s*(?:#{1,6}\s+|>\s*|[-+*]\s+|\d+[.)]\s+)`)
-)
+// mdMarks are emphasis marks, which mean nothing in a button label
+// (Discord shows labels as plain text).
+var mdMarks = strings.NewReplacer("**", "", "__", "", "~~", "", "||", "", "`", "", "*", "", "\\", "")
 
 // plain turns a passage's Markdown into the words a label shows: link
 // texts without their targets, no emphasis, heading, quote or list marks.
 func plain(s string) string {
-	s = mdLink.ReplaceAllString(s, "$1")
-	s = mdPrefix.ReplaceAllString(s, "")
-	s = mdMarks.Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	s = linkTexts(s)
+	var words []string
+	for line := range strings.Lines(s) {
+		words = append(words, strings.Fields(mdMarks.Replace(lineText(line)))...)
+	}
+	return strings.Join(words, " ")
+}
+
+// linkTexts replaces Markdown links and images, [text](target), by their
+// text.
+func linkTexts(s string) string {
+	if !strings.Contains(s, "](") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(s, '[')
+		if open < 0 {
+			break
+		}
+		mid := strings.Index(s[open:], "](")
+		if mid < 0 {
+			break
+		}
+		mid += open
+		end := strings.IndexByte(s[mid:], ')')
+		if end < 0 || strings.ContainsAny(s[open+1:mid], "[]") {
+			b.WriteString(s[:open+1])
+			s = s[open+1:]
+			continue
+		}
+		end += mid
+		b.WriteString(strings.TrimSuffix(s[:open], "!"))
+		b.WriteString(s[open+1 : mid])
+		s = s[end+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// lineText is a line without the mark that makes it a heading, a quote or
+// a list item.
+func lineText(line string) string {
+	t := strings.TrimLeft(line, " \t")
+	switch {
+	case strings.HasPrefix(t, ">"):
+		return t[1:]
+	case strings.HasPrefix(t, "#"):
+		if rest := strings.TrimLeft(t, "#"); len(t)-len(rest) <= 6 && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			return rest
+		}
+	case len(t) > 1 && strings.ContainsRune("-+*", rune(t[0])) && (t[1] == ' ' || t[1] == '\t'):
+		return t[2:]
+	}
+	if n := len(t) - len(strings.TrimLeft(t, "0123456789")); n > 0 && n+1 < len(t) && (t[n] == '.' || t[n] == ')') && (t[n+1] == ' ' || t[n+1] == '\t') {
+		return t[n+2:]
+	}
+	return line
 }

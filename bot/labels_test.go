@@ -75,6 +75,33 @@ func TestLabels(t *testing.T) {
 	}
 }
 
+func TestOpening(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want string
+	}{{"héllo wörld", 4, "héll"}, {"abc", 3, "abc"}, {"abc", 10, "abc"}, {"abc", 0, ""}, {"", 5, ""}} {
+		if got := opening(tt.s, tt.n); got != tt.want {
+			t.Errorf("opening(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkLabels labels three long paragraphs that open alike, as a reply
+// with three alternatives does.
+func BenchmarkLabels(b *testing.B) {
+	text := strings.Repeat("The **guild** was founded by [three friends](https://example.org/history) in 2019 and ", 12)
+	ps := []content.Passage{
+		{Kind: content.KindPassage, Title: "History", Section: "Founding", Text: text + "grew quickly."},
+		{Kind: content.KindPassage, Title: "History", Section: "Founding", Text: "Later " + text},
+		{Kind: content.KindFAQ, Title: "FAQ", Question: "Who founded the guild?", Text: text},
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		labels(ps)
+	}
+}
+
 func TestPlain(t *testing.T) {
 	for in, want := range map[string]string{
 		"**bold** and __under__ and ~~gone~~ and ||spoiler||": "bold and under and gone and spoiler",
@@ -177,15 +204,15 @@ func names(label string, p content.Passage) bool {
 	if label == p.Title && (p.Question == "" || p.Question != p.Title) {
 		return false
 	}
-	opening := func(s string, n int) string {
+	first := func(s string, n int) string {
 		w := strings.Fields(plain(s))
 		return strings.Join(w[:min(len(w), n)], " ")
 	}
 	if p.Kind == content.KindFAQ {
-		return strings.HasPrefix(label, opening(p.Question, 3))
+		return strings.HasPrefix(label, first(p.Question, 3))
 	}
-	if p.Section != "" && p.Section != p.Title && !strings.HasPrefix(label, opening(p.Section, 2)) {
+	if p.Section != "" && p.Section != p.Title && !strings.HasPrefix(label, first(p.Section, 2)) {
 		return false
 	}
-	return strings.Contains(label, opening(p.Text, 3))
+	return strings.Contains(label, first(p.Text, 3))
 }

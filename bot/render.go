@@ -38,12 +38,12 @@ func noMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
+// massMentions breaks @everyone and @here with a zero-width space.
+var massMentions = strings.NewReplacer("@everyone", "@\u200beveryone", "@here", "@\u200bhere")
+
 // defuse breaks @everyone and @here with a zero-width space, so they do
 // not even look like pings (allowed mentions already keep them silent).
-func defuse(s string) string {
-	r := strings.NewReplacer("@everyone", "@\u200beveryone", "@here", "@\u200bhere")
-	return r.Replace(s)
-}
+func defuse(s string) string { return massMentions.Replace(s) }
 
 // clip shortens s to n characters, ending in "…" when cut.
 func clip(s string, n int) string {
