@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -72,6 +73,7 @@ func BenchmarkServeConcurrent(b *testing.B) {
 	for _, n := range []int{1, 2, 8, 64} {
 		b.Run(fmt.Sprintf("concurrent=%d", n), func(b *testing.B) {
 			var lat []time.Duration
+			cpu := cpuTime()
 			for b.Loop() {
 				for round := 0; round < perIteration/n; round++ {
 					ids := make([]string, n)
@@ -90,9 +92,21 @@ func BenchmarkServeConcurrent(b *testing.B) {
 				}
 				s.fake.ClearRequests()
 			}
+			// CPU time does not depend on what else the machine runs: with C
+			// cores, a burst of N questions cannot finish before N·cpu/C.
+			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(len(lat)), "cpu-ms/question")
 			reportPercentiles(b, lat)
 		})
 	}
+}
+
+// cpuTime is the CPU time the test process (bot and fake Discord) has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // reportPercentiles reports the median and 99th percentile of lat in ms.

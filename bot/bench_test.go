@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -57,6 +58,7 @@ func BenchmarkSearchConcurrent(b *testing.B) {
 					Config{SearchConcurrency: g.slots, MinConfidence: index.DefaultMinConfidence})
 				var mu sync.Mutex
 				var lat []time.Duration
+				cpu := cpuTime()
 				for b.Loop() {
 					for round := 0; round < perIteration/n; round++ {
 						var wg sync.WaitGroup
@@ -79,6 +81,7 @@ func BenchmarkSearchConcurrent(b *testing.B) {
 						wg.Wait()
 					}
 				}
+				b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(len(lat)), "cpu-ms/question")
 				report(b, lat, "")
 				report(b, timed.took, "search-")
 			})
@@ -101,6 +104,16 @@ func (t *timedAnswers) Search(ctx context.Context, q string) (index.Result, erro
 	t.took = append(t.took, d)
 	t.mu.Unlock()
 	return res, err
+}
+
+// cpuTime is the CPU time the process has used: unlike latency, it does
+// not depend on what else the machine runs.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // report reports the median and 99th percentile of lat in ms.
