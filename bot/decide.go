@@ -48,11 +48,13 @@ type decision struct {
 // by the answer policy, or err) into the bot's reply, for every entry
 // point:
 //
-//   - An explicit question (/ask, a mention, a DM) always gets a reply. A
-//     member who had an answer less than USER_COOLDOWN ago gets a notice
-//     naming the wait instead (privately for /ask; after a mention only the
-//     first time, the rest would be noise). The limit starts only when a
-//     question is answered.
+//   - An explicit question (/ask, a mention, a DM) gets the answer, or the
+//     closest passages when none is confident (mentions and DMs nothing
+//     then, with NO_ANSWER_MODE=silent). A member who had an answer less
+//     than USER_COOLDOWN ago gets a notice naming the wait instead
+//     (privately for /ask; after a mention only the first time in a wait,
+//     the rest would be noise). The limit starts only when a question is
+//     answered.
 //   - A question answered publicly in the same channel within REPEAT_WINDOW
 //     gets a pointer to that answer: for /ask privately, with the answer; for
 //     a mention as a one-line reply with the link.
