@@ -33,7 +33,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	start := time.Now()
-	c, err := a.loadContent(*path)
+	c, err := a.loadContent(ctx, *path)
 	if err != nil {
 		return err
 	}

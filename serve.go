@@ -30,7 +30,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return errors.New("DISCORD_TOKEN is not set: put the bot token in .env (see README, \"Serving in Discord\")")
 	}
 	m := metrics.New()
-	loader := func() (*content.Collection, error) { return a.loadContent(*path) }
+	loader := func(ctx context.Context) (*content.Collection, error) { return a.loadContent(ctx, *path) }
 	// At start-up there is no older index to fall back on: serve what
 	// loaded, and say what did not.
 	c, ix, err := a.openContent(ctx, *path)

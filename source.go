@@ -12,16 +12,16 @@ import (
 
 // loadContent reads the content at path, or the built-in content when path
 // is empty.
-func (a *app) loadContent(path string) (*content.Collection, error) {
+func (a *app) loadContent(ctx context.Context, path string) (*content.Collection, error) {
 	opts := content.Options{BaseURL: a.cfg.ContentBaseURL}
 	if path == "" {
-		c, err := content.Load(data.FS, "data", opts)
+		c, err := content.Load(ctx, data.FS, "data", opts)
 		if err != nil {
 			return nil, fmt.Errorf("load built-in content: %w", err)
 		}
 		return c, nil
 	}
-	c, err := content.LoadPath(path, opts)
+	c, err := content.LoadPath(ctx, path, opts)
 	if err != nil {
 		return nil, fmt.Errorf("load content %s: %w", path, err)
 	}
@@ -56,7 +56,7 @@ func (a *app) openIndex(ctx context.Context, c *content.Collection) (*index.Inde
 // index and serve start from. Content problems are logged; the good files
 // are served.
 func (a *app) openContent(ctx context.Context, path string) (*content.Collection, *index.Index, error) {
-	c, err := a.loadContent(path)
+	c, err := a.loadContent(ctx, path)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -8,10 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// maxFileBytes is the largest content file read: a FAQ page or article is
-// far smaller, so anything bigger is a mistake (a dump, a binary).
-const maxFileBytes = 10 << 20
-
 // file is one content file being read: where it is, its text, and what the
 // reader found in it.
 type file struct {
@@ -19,6 +15,9 @@ type file struct {
 	name string // path shown to people, for Passage.File and problems
 	src  string // the text: UTF-8, no BOM, "\n" line endings
 	opts Options
+
+	known  bool    // a file of a known type (counted in Collection.Files)
+	budget *budget // the load's limits; nil for none
 
 	passages []Passage
 	synonyms []Synonym
@@ -36,10 +35,23 @@ func (f *file) warnf(line int, format string, args ...any) {
 	f.warnings = append(f.warnings, Problem{File: f.name, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-// emit adds a finished draft's passages; empty drafts add nothing.
+// emit adds a finished draft's passages; empty drafts add nothing. Once
+// the load's passage limit is reached nothing more is added, and the limit
+// is reported here.
 func (f *file) emit(d draft) {
 	d.File = f.name
-	f.passages = append(f.passages, d.passages()...)
+	for _, p := range d.passages() {
+		if f.budget != nil {
+			ok, msg := f.budget.takePassage()
+			if msg != "" {
+				f.problemf(p.Line, "%s", msg)
+			}
+			if !ok {
+				return
+			}
+		}
+		f.passages = append(f.passages, p)
+	}
 }
 
 // baseURL is the link of the file as a whole, from its own url if any.

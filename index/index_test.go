@@ -27,7 +27,7 @@ func library(t testing.TB) *Index {
 
 func libraryPassages(t testing.TB) []content.Passage {
 	t.Helper()
-	c, err := content.LoadPath("testdata/library.jsonl", content.Options{})
+	c, err := content.LoadPath(context.Background(), "testdata/library.jsonl", content.Options{})
 	if err != nil || c.Err() != nil {
 		t.Fatalf("load testdata: %v %v", err, c.Err())
 	}
@@ -36,7 +36,7 @@ func libraryPassages(t testing.TB) []content.Passage {
 
 func librarySynonyms(t testing.TB) []content.Synonym {
 	t.Helper()
-	c, err := content.LoadPath("testdata/synonyms.txt", content.Options{})
+	c, err := content.LoadPath(context.Background(), "testdata/synonyms.txt", content.Options{})
 	if err != nil || c.Err() != nil {
 		t.Fatalf("load synonyms: %v %v", err, c.Err())
 	}

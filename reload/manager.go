@@ -19,8 +19,8 @@ var ErrBusy = errors.New("a reload is already running")
 // ErrContent means the content has problems; the old index stays live.
 var ErrContent = errors.New("content has problems")
 
-// Loader reads the content as it is now.
-type Loader func() (*content.Collection, error)
+// Loader reads the content as it is now, stopping when ctx ends.
+type Loader func(ctx context.Context) (*content.Collection, error)
 
 // Observer is told the outcome of every reload (metrics).
 type Observer interface {
@@ -92,7 +92,7 @@ func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
 				"added", rep.Added.Total(), "removed", rep.Removed.Total(), "changed", rep.Changed.Total(), "ms", rep.Duration.Milliseconds())
 		}
 	}()
-	c, err := m.load()
+	c, err := m.load(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("reload: %w", err)
 	}

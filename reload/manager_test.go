@@ -34,13 +34,13 @@ func writeVersion(t testing.TB, dir string, v int) {
 var quiet = slog.New(slog.DiscardHandler)
 
 func loaderFor(dir string) Loader {
-	return func() (*content.Collection, error) { return content.LoadPath(dir, content.Options{}) }
+	return func(ctx context.Context) (*content.Collection, error) { return content.LoadPath(ctx, dir, content.Options{}) }
 }
 
 // start builds the first live index from dir.
 func start(t testing.TB, dir, indexDir string) (*index.Live, *Manager) {
 	t.Helper()
-	c, err := loaderFor(dir)()
+	c, err := loaderFor(dir)(context.Background())
 	if err != nil || c.Err() != nil {
 		t.Fatal(err, c.Err())
 	}
@@ -182,10 +182,10 @@ func TestTryReloadWhileBusy(t *testing.T) {
 	writeVersion(t, dir, 1)
 	live, _ := start(t, dir, "")
 	entered, release := make(chan struct{}), make(chan struct{})
-	slow := func() (*content.Collection, error) {
+	slow := func(ctx context.Context) (*content.Collection, error) {
 		close(entered)
 		<-release
-		return loaderFor(dir)()
+		return loaderFor(dir)(ctx)
 	}
 	m := New(live, slow, Options{Log: quiet})
 	done := make(chan error)
