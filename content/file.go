@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -16,8 +17,9 @@ type file struct {
 	src  string // the text: UTF-8, no BOM, "\n" line endings
 	opts Options
 
-	known  bool    // a file of a known type (counted in Collection.Files)
-	budget *budget // the load's limits; nil for none
+	known   bool    // a file of a known type (counted in Collection.Files)
+	budget  *budget // the load's limits; nil for none
+	cleaned bool    // control characters were removed (warned once)
 
 	passages []Passage
 	synonyms []Synonym
@@ -35,11 +37,22 @@ func (f *file) warnf(line int, format string, args ...any) {
 	f.warnings = append(f.warnings, Problem{File: f.name, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-// emit adds a finished draft's passages; empty drafts add nothing. Once
-// the load's passage limit is reached nothing more is added, and the limit
-// is reported here.
+// emit adds a finished draft's passages, with control and invisible
+// characters removed; empty drafts add nothing. Once the load's passage
+// limit is reached nothing more is added, and the limit is reported here.
 func (f *file) emit(d draft) {
 	d.File = f.name
+	if p, changed, controls := cleanPassage(d.Passage); changed {
+		d.Passage = p
+		if controls && !f.cleaned {
+			f.cleaned = true
+			f.warnf(d.Line, "control characters removed from the text")
+		}
+		if d.Kind == KindFAQ && strings.TrimSpace(d.Question) == "" {
+			f.problemf(d.Line, "empty question")
+			return
+		}
+	}
 	for _, p := range d.passages() {
 		if f.budget != nil {
 			ok, msg := f.budget.takePassage()
@@ -66,10 +79,14 @@ func (f *file) defaultTitle() string {
 
 // decode checks raw file bytes and returns them as text with a UTF-8 BOM
 // removed and CRLF (or CR) line endings turned into "\n". On failure it
-// returns the line at fault (0: the whole file).
+// returns the line at fault (0: the whole file). A NUL byte means the file
+// is not text (or is UTF-16, which looks like valid UTF-8 full of NULs).
 func decode(raw []byte) (string, int, error) {
 	if len(raw) > maxFileBytes {
 		return "", 0, fmt.Errorf("file too large (over %d MiB)", maxFileBytes>>20)
+	}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		return "", 1 + bytes.Count(raw[:i], []byte("\n")), errors.New("contains NUL bytes: not a text file (save UTF-16 files as UTF-8)")
 	}
 	if !utf8.Valid(raw) {
 		bad := 0

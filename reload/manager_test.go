@@ -34,7 +34,9 @@ func writeVersion(t testing.TB, dir string, v int) {
 var quiet = slog.New(slog.DiscardHandler)
 
 func loaderFor(dir string) Loader {
-	return func(ctx context.Context) (*content.Collection, error) { return content.LoadPath(ctx, dir, content.Options{}) }
+	return func(ctx context.Context) (*content.Collection, error) {
+		return content.LoadPath(ctx, dir, content.Options{})
+	}
 }
 
 // start builds the first live index from dir.
