@@ -35,9 +35,10 @@ const (
 const (
 	// maxFileBytes is the largest content file.
 	maxFileBytes = 10 << 20
-	// maxMarkdownBytes is the largest Markdown file: the Markdown parser
-	// needs about a second for a MiB of the most awkward input.
-	maxMarkdownBytes = 1 << 20
+	// maxMarkdownBytes is the largest Markdown file (about 80,000 words):
+	// the Markdown parser needs up to a second and a half for a MiB of the
+	// most awkward input, and cannot be interrupted.
+	maxMarkdownBytes = 512 << 10
 )
 
 // maxBytesFor is the largest file of this name that is read.
@@ -101,11 +102,14 @@ func (b *budget) takePassage() (ok bool, msg string) {
 	return true, ""
 }
 
-// sizeText writes a size limit for people: "100 MiB", or bytes when it is
-// not a whole number of MiB.
+// sizeText writes a size limit for people: "100 MiB", "512 KiB", or bytes
+// when it is neither.
 func sizeText(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
 }

@@ -65,7 +65,7 @@ func TestLoadMarkdownSizeLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := problemStrings(c.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "big.md: file too large") || !strings.Contains(got[0], "limit 1 MiB): split it") {
+	if got := problemStrings(c.Problems); len(got) != 1 || !strings.HasPrefix(got[0], "big.md: file too large") || !strings.Contains(got[0], "limit 512 KiB): split it") {
 		t.Errorf("problems %q", got)
 	}
 	if len(c.Passages) == 0 || c.Passages[0].File != "big.jsonl" {
