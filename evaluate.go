@@ -39,7 +39,14 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	}
 	a.logProblems(c)
 	loaded := time.Now()
-	ix, err := a.openIndex(ctx, c)
+	store, err := a.indexStore(ctx, "eval")
+	if err != nil {
+		return err
+	}
+	if store != nil {
+		defer func() { _ = store.Close() }()
+	}
+	ix, err := a.openIndex(ctx, c, store)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,14 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	loader := func(ctx context.Context) (*content.Collection, error) { return a.loadContent(ctx, *path) }
 	// At start-up there is no older index to fall back on: serve what
 	// loaded, and say what did not.
-	c, ix, err := a.openContent(ctx, *path)
+	indexes, err := a.indexStore(ctx, "serve")
+	if err != nil {
+		return err
+	}
+	if indexes != nil {
+		defer func() { _ = indexes.Close() }()
+	}
+	c, ix, err := a.openContent(ctx, *path, indexes)
 	if err != nil {
 		return err
 	}
@@ -45,7 +52,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}()
 	reload.ObservePassages(m, c.Passages)
 
-	store, err := feedback.Open(cfg.DataDir, cfg.Retention(), time.Now)
+	store, err := feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now)
 	if err != nil {
 		return err
 	}
@@ -54,7 +61,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		a.log.Warn("DATA_DIR is not set: feedback and unanswered questions are kept in memory only")
 	}
 
-	reloader := reload.New(live, loader, reload.Options{IndexDir: cfg.IndexDir, MinConfidence: cfg.MinConfidence, Log: a.log, Observer: m})
+	reloader := reload.New(live, loader, reload.Options{Store: indexes, MinConfidence: cfg.MinConfidence, Log: a.log, Observer: m})
 	botCfg := botConfig(cfg)
 	sess, err := bot.NewSession(cfg.DiscordToken, cfg.APIURL, bot.Intents(botCfg))
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"sync"
 	"time"
 
@@ -30,21 +29,21 @@ type Observer interface {
 
 // Manager performs reloads, one at a time.
 type Manager struct {
-	live     *index.Live
-	load     Loader
-	indexDir string // "" = in memory
-	minConf  float64
-	log      *slog.Logger
-	observe  Observer // may be nil
+	live    *index.Live
+	load    Loader
+	store   *index.Store // nil: in memory
+	minConf float64
+	log     *slog.Logger
+	observe Observer // may be nil
 
 	mu sync.Mutex // held for a whole reload
 }
 
 // Options configure a Manager.
 type Options struct {
-	// IndexDir is INDEX_DIR: new indexes are built under it; "" keeps them
-	// in memory.
-	IndexDir      string
+	// Store is INDEX_DIR, owned by this process: new indexes are built in
+	// it; nil keeps them in memory.
+	Store         *index.Store
 	MinConfidence float64
 	Log           *slog.Logger
 	Observer      Observer
@@ -56,7 +55,7 @@ func New(live *index.Live, load Loader, opts Options) *Manager {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Manager{live: live, load: load, indexDir: opts.IndexDir, minConf: opts.MinConfidence, log: log, observe: opts.Observer}
+	return &Manager{live: live, load: load, store: opts.Store, minConf: opts.MinConfidence, log: log, observe: opts.Observer}
 }
 
 // Reload reloads, waiting for a reload already running to finish first.
@@ -150,10 +149,10 @@ func ObservePassages(o Observer, ps []content.Passage) {
 // or in memory.
 func (m *Manager) build(ctx context.Context, c *content.Collection) (*index.Index, error) {
 	opts := index.Options{Synonyms: c.Synonyms, MinConfidence: m.minConf}
-	if m.indexDir == "" {
+	if m.store == nil {
 		return index.Build(ctx, c.Passages, opts)
 	}
-	ix, _, err := index.OpenOrBuild(ctx, m.indexDir, c.Passages, opts)
+	ix, _, err := m.store.OpenOrBuild(ctx, c.Passages, opts)
 	return ix, err
 }
 
@@ -166,9 +165,9 @@ func (m *Manager) discard(ix *index.Index) {
 	if err := ix.Close(); err != nil {
 		m.log.Warn("close old index", "err", err)
 	}
-	if dir := ix.Dir(); dir != "" {
-		if err := os.RemoveAll(dir); err != nil {
-			m.log.Warn("remove old index", "dir", dir, "err", err)
+	if m.store != nil {
+		if err := m.store.Remove(ix); err != nil {
+			m.log.Warn("remove old index", "err", err)
 		}
 	}
 }

@@ -47,17 +47,22 @@ func start(t testing.TB, dir, indexDir string) (*index.Live, *Manager) {
 		t.Fatal(err, c.Err())
 	}
 	var ix *index.Index
+	var store *index.Store
 	if indexDir == "" {
 		ix, err = index.Build(context.Background(), c.Passages, index.Options{MinConfidence: 0.5})
 	} else {
-		ix, _, err = index.OpenOrBuild(context.Background(), indexDir, c.Passages, index.Options{MinConfidence: 0.5})
+		if store, err = index.OpenStore(indexDir, "test"); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = store.Close() })
+		ix, _, err = store.OpenOrBuild(context.Background(), c.Passages, index.Options{MinConfidence: 0.5})
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	live := index.NewLive(ix)
 	t.Cleanup(func() { _ = live.Close() })
-	return live, New(live, loaderFor(dir), Options{IndexDir: indexDir, MinConfidence: 0.5, Log: quiet})
+	return live, New(live, loaderFor(dir), Options{Store: store, MinConfidence: 0.5, Log: quiet})
 }
 
 func TestReloadUnderLoad(t *testing.T) {
@@ -109,8 +114,8 @@ func TestReloadUnderLoad(t *testing.T) {
 		t.Errorf("after the last reload the answer is %q", res.Hits[0].Passage.Text)
 	}
 	entries, _ := os.ReadDir(indexDir)
-	if len(entries) != 1 {
-		t.Errorf("index directories left: %d, want 1", len(entries))
+	if len(entries) != 2 { // the live index and the lock file
+		t.Errorf("index directories left: %d, want 1", len(entries)-1)
 	}
 }
 
