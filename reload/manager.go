@@ -18,6 +18,10 @@ var ErrBusy = errors.New("a reload is already running")
 // ErrContent means the content has problems; the old index stays live.
 var ErrContent = errors.New("content has problems")
 
+// ErrCheck means the new index failed its smoke check; the old index stays
+// live.
+var ErrCheck = errors.New("new index failed its check, not swapped in")
+
 // Loader reads the content as it is now, stopping when ctx ends.
 type Loader func(ctx context.Context) (*content.Collection, error)
 
@@ -119,7 +123,7 @@ func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
 	}
 	if err := smokeCheck(ctx, next); err != nil {
 		m.discard(next)
-		return rep, fmt.Errorf("reload: new index failed its check, not swapped in: %w", err)
+		return rep, fmt.Errorf("reload: %w: %w", ErrCheck, err)
 	}
 	prev, err := m.live.Swap(next)
 	if err != nil {
