@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -13,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 
 	"faqbot/internal/fakediscord"
 )
@@ -182,5 +185,131 @@ func TestSecondProcessBesideTheBot(t *testing.T) {
 	r := s.ask(t, fakediscord.Interaction{}, "when is raid night")
 	if str(t, r, "data", "embeds", "0", "title") != "When is raid night?" {
 		t.Errorf("the bot no longer answers: %s", r.Body)
+	}
+}
+
+// writeBigCorpus writes n article paragraphs as JSON Lines: enough for
+// building their index to take seconds.
+func writeBigCorpus(t *testing.T, path string, n int) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	words := strings.Fields("raid guild quest loot armor potion dragon castle market forge tavern archer healer tank mage rogue")
+	for i := range n {
+		fmt.Fprintf(w, `{"id":"big-%d","kind":"passage","title":"Chronicle","text":"Entry %d: the %s met the %s near the %s and traded %s for %s."}`+"\n",
+			i, i, words[i%len(words)], words[(i/3)%len(words)], words[(i/7)%len(words)], words[(i/11)%len(words)], words[(i/13)%len(words)])
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// serveProcess starts `faqbot serve` as a process against a fake Discord,
+// on a copy of testdata/serve (plus extra, before it starts).
+type serveProcess struct {
+	cmd    *exec.Cmd
+	fake   *fakediscord.Server
+	dir    string
+	stderr *syncBuffer
+	done   chan error
+}
+
+func startServeProcess(t *testing.T, extra func(dir string)) *serveProcess {
+	t.Helper()
+	fake := fakediscord.Start(t)
+	p := &serveProcess{fake: fake, dir: copyDir(t, "testdata/serve"), stderr: &syncBuffer{}, done: make(chan error, 1)}
+	if extra != nil {
+		extra(p.dir)
+	}
+	p.cmd = faqbotCommand(t, map[string]string{
+		"DISCORD_TOKEN":    fakediscord.DefaultToken,
+		"DISCORD_API_URL":  fake.APIURL(),
+		"DISCORD_GUILD_ID": fakediscord.DefaultGuildID,
+		"CONTENT_DIR":      p.dir,
+		"INDEX_DIR":        t.TempDir(),
+		"LOG_LEVEL":        "debug",
+	}, "serve")
+	p.cmd.Stderr = p.stderr
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { p.done <- p.cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = p.cmd.Process.Kill()
+		if t.Failed() {
+			t.Logf("bot log:\n%s", p.stderr.String())
+		}
+	})
+	return p
+}
+
+// waitLog waits until the process has logged want.
+func (p *serveProcess) waitLog(t *testing.T, want string, limit time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for !strings.Contains(p.stderr.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q in the log within %v", want, limit)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// terminate sends SIGTERM and requires exit status 0 within 10 seconds.
+func (p *serveProcess) terminate(t *testing.T) time.Duration {
+	t.Helper()
+	start := time.Now()
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-p.done:
+		took := time.Since(start)
+		if err != nil {
+			t.Errorf("exit after SIGTERM: %v (want status 0)", err)
+		}
+		return took
+	case <-time.After(10 * time.Second):
+		t.Fatal("no exit within 10s of SIGTERM")
+		return 0
+	}
+}
+
+// TestSIGTERMDuringReload stops the bot while a moderator's reload builds
+// a big index: it exits with status 0 within 10 seconds, and the moderator
+// is told the reload was stopped.
+func TestSIGTERMDuringReload(t *testing.T) {
+	p := startServeProcess(t, nil)
+	p.fake.WaitConnected(t, 30*time.Second)
+	p.fake.WaitRequest(t, 30*time.Second, fakediscord.Match("PUT", "applications/*/guilds/*/commands"))
+	writeBigCorpus(t, filepath.Join(p.dir, "big.jsonl"), 60000)
+	in := fakediscord.Interaction{ID: nextID(), Name: "faq", Permissions: discordgo.PermissionManageGuild, Options: []fakediscord.CommandOption{{Name: "reload"}}}
+	p.fake.Dispatch(t, "INTERACTION_CREATE", p.fake.SlashCommand(in))
+	p.waitLog(t, "reload: building the new index", time.Minute)
+	took := p.terminate(t)
+	t.Logf("exit %v after SIGTERM", took.Round(time.Millisecond))
+	report := p.fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))
+	if c, _ := report.Field("content"); !strings.Contains(fmt.Sprint(c), "shutting down, so this reload was stopped") {
+		t.Errorf("the moderator's report: %v", c)
+	}
+	if strings.Contains(p.stderr.String(), "reload done") {
+		t.Error("the reload finished: SIGTERM came too late to test anything")
+	}
+}
+
+// TestSIGTERMDuringStartUp stops the bot while it builds its first index.
+func TestSIGTERMDuringStartUp(t *testing.T) {
+	p := startServeProcess(t, func(dir string) { writeBigCorpus(t, filepath.Join(dir, "big.jsonl"), 60000) })
+	p.waitLog(t, "opening the index, or building it", time.Minute)
+	took := p.terminate(t)
+	t.Logf("exit %v after SIGTERM", took.Round(time.Millisecond))
+	if !strings.Contains(p.stderr.String(), "stopped before serving") {
+		t.Error("the bot did not stop while building its index")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
@@ -35,14 +36,14 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	// loaded, and say what did not.
 	indexes, err := a.indexStore(ctx, "serve")
 	if err != nil {
-		return err
+		return a.startErr(ctx, err)
 	}
 	if indexes != nil {
 		defer func() { _ = indexes.Close() }()
 	}
 	c, ix, err := a.openContent(ctx, *path, indexes)
 	if err != nil {
-		return err
+		return a.startErr(ctx, err)
 	}
 	live := index.NewLive(ix)
 	defer func() {
@@ -90,16 +91,22 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		}()
 	}
 
+	// Reloads started by SIGHUP or the watcher stop with the bot, and
+	// finish before the index and its store are closed.
 	bg, stopBackground := context.WithCancel(ctx)
-	defer stopBackground()
+	var background sync.WaitGroup
+	defer func() {
+		stopBackground()
+		background.Wait()
+	}()
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
-	go reloadOnHangup(bg, a, hup, reloader)
+	background.Go(func() { reloadOnHangup(bg, a, hup, reloader) })
 	if cfg.WatchContent {
 		if *path == "" {
 			a.log.Warn("WATCH_CONTENT needs CONTENT_DIR (the built-in content never changes)")
-		} else if err := watchContent(bg, a, *path, reloader); err != nil {
+		} else if err := watchContent(bg, a, *path, reloader, &background); err != nil {
 			return err
 		}
 	}
@@ -108,6 +115,17 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	a.log.Info("stopped")
 	return nil
+}
+
+// startErr is what the error of a start-up step means: nothing when the
+// process was asked to stop meanwhile (SIGTERM while the content is read
+// or indexed is an ordinary exit), else the error.
+func (a *app) startErr(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		a.log.Info("stopped before serving")
+		return nil
+	}
+	return err
 }
 
 func botConfig(cfg config.Config) bot.Config {

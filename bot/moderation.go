@@ -74,12 +74,18 @@ func (b *Bot) handleReload(ctx context.Context, i *discordgo.Interaction) {
 		b.log.Warn("defer reload reply", "err", err)
 		return
 	}
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reloadTimeout)
+	// The reload outlives the handler's timeout (the deferred reply stays
+	// open for 15 minutes), but not the bot: a shutdown stops it.
+	rctx, cancel := context.WithTimeout(b.stopping, reloadTimeout)
 	defer cancel()
 	b.log.Info("reload requested", "user", userID(i), "guild", i.GuildID)
 	rep, err := b.reloader.TryReload(rctx)
 	text := reloadText(rep, err)
-	if _, err := b.s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &text, AllowedMentions: noMentions()}, discordgo.WithContext(rctx)); err != nil {
+	// A fresh deadline: the reload may have used up rctx, or the bot be
+	// stopping, and the moderator should still hear what happened.
+	sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), restTimeout)
+	defer scancel()
+	if _, err := b.s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &text, AllowedMentions: noMentions()}, discordgo.WithContext(sctx)); err != nil {
 		b.log.Warn("send reload report", "err", err)
 	}
 }

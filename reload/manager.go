@@ -115,6 +115,7 @@ func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
 		rep.Live, rep.Unchanged = true, true
 		return rep, nil
 	}
+	m.log.Info("reload: building the new index", "passages", len(c.Passages))
 	t0 := time.Now()
 	next, err := m.build(ctx, c)
 	m.log.Debug("reload: new index built", "build_ms", time.Since(t0).Milliseconds(), "read_ms", t0.Sub(start).Milliseconds())
@@ -123,6 +124,9 @@ func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
 	}
 	if err := smokeCheck(ctx, next); err != nil {
 		m.discard(next)
+		if ctx.Err() != nil {
+			return rep, fmt.Errorf("reload: %w", ctx.Err())
+		}
 		return rep, fmt.Errorf("reload: %w: %w", ErrCheck, err)
 	}
 	prev, err := m.live.Swap(next)
