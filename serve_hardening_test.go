@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
+	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -82,5 +86,29 @@ func TestServeReloadReportHidesServerDetails(t *testing.T) {
 	}
 	if !strings.Contains(s.log.String(), "not a directory") {
 		t.Errorf("the log lacks the details:\n%s", s.log.String())
+	}
+}
+
+// TestServeConnectionErrorNamesAPIURL: with DISCORD_API_URL set, failing
+// to connect names that URL, not Discord's.
+func TestServeConnectionErrorNamesAPIURL(t *testing.T) {
+	t.Parallel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close() // nothing listens there now
+	env := map[string]string{
+		"ENV_FILE":        filepath.Join(t.TempDir(), "absent.env"),
+		"DISCORD_TOKEN":   "token",
+		"DISCORD_API_URL": "http://" + addr + "/api/v10/",
+	}
+	var stderr syncBuffer
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err = run(ctx, []string{"faqbot", "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &stderr)
+	if err == nil || !strings.Contains(err.Error(), addr) || strings.Contains(err.Error()+stderr.String(), "discord.com") {
+		t.Errorf("serve = %v\nlog:\n%s", err, stderr.String())
 	}
 }

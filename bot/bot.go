@@ -190,7 +190,7 @@ func (b *Bot) open(ctx context.Context) error {
 	select {
 	case err := <-opened:
 		if err != nil {
-			return fmt.Errorf("connect to Discord gateway: %w", explainOpen(err))
+			return fmt.Errorf("connect to Discord gateway: %w", explainOpen(b.apiError(err)))
 		}
 		return nil
 	case <-ctx.Done():
@@ -215,7 +215,7 @@ func (b *Bot) checkToken(ctx context.Context) error {
 		// Anything else (a proxy that does not pass this call, say) is
 		// not conclusive: the gateway will tell.
 		if ctx.Err() == nil {
-			b.log.Warn("could not check the token before connecting", "err", err)
+			b.log.Warn("could not check the token before connecting", "err", b.apiError(err))
 		}
 		return nil
 	}
@@ -260,7 +260,7 @@ func (b *Bot) registerCommands(ctx context.Context) error {
 	}
 	cmds, err := b.s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commandSet(b.cfg), discordgo.WithContext(ctx))
 	if err != nil {
-		return fmt.Errorf("register slash commands: %w", err)
+		return fmt.Errorf("register slash commands: %w", b.apiError(err))
 	}
 	where := "globally (may take up to an hour to appear)"
 	if b.cfg.GuildID != "" {

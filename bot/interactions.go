@@ -38,7 +38,7 @@ func (b *Bot) reply(ctx context.Context, i *discordgo.Interaction, data *discord
 	}
 	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
 	if err := b.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
-		b.log.Warn("reply to interaction", "interaction", i.ID, "guild", i.GuildID, "err", err)
+		b.log.Warn("reply to interaction", "interaction", i.ID, "guild", i.GuildID, "err", b.apiError(err))
 	}
 }
 

@@ -71,7 +71,7 @@ func (b *Bot) handleReload(ctx context.Context, i *discordgo.Interaction) {
 		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
 	}, discordgo.WithContext(ctx))
 	if err != nil {
-		b.log.Warn("defer reload reply", "err", err)
+		b.log.Warn("defer reload reply", "err", b.apiError(err))
 		return
 	}
 	// The reload outlives the handler's timeout (the deferred reply stays
@@ -86,7 +86,7 @@ func (b *Bot) handleReload(ctx context.Context, i *discordgo.Interaction) {
 	sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), restTimeout)
 	defer scancel()
 	if _, err := b.s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &text, AllowedMentions: noMentions()}, discordgo.WithContext(sctx)); err != nil {
-		b.log.Warn("send reload report", "err", err)
+		b.log.Warn("send reload report", "err", b.apiError(err))
 	}
 }
 
