@@ -13,7 +13,10 @@ import (
 // loadContent reads the content at path, or the built-in content when path
 // is empty.
 func (a *app) loadContent(ctx context.Context, path string) (*content.Collection, error) {
-	opts := content.Options{BaseURL: a.cfg.ContentBaseURL}
+	opts := content.Options{BaseURL: a.cfg.ContentBaseURL, Limits: content.Limits{
+		MaxBytes:    int64(a.cfg.MaxContentMB) << 20,
+		MaxPassages: a.cfg.MaxPassages,
+	}}
 	if path == "" {
 		c, err := content.Load(ctx, data.FS, "data", opts)
 		if err != nil {
