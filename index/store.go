@@ -19,7 +19,7 @@ const buildingSuffix = ".building"
 
 // lockName is the lock file of an index directory. Its name starts with a
 // dot, so Prune leaves it alone.
-const lockName = ".faqbot.lock"
+const lockName = ".faqbot-index.lock"
 
 // Store is an index directory (INDEX_DIR) that this process owns: only the
 // owner builds, reuses, prunes or removes indexes in it, so two processes
