@@ -77,7 +77,7 @@ func (a *app) openContent(ctx context.Context, path string, store *index.Store) 
 // broken parts); commands that must fail on them check c.Err themselves.
 func (a *app) logProblems(c *content.Collection) {
 	for _, p := range c.Problems {
-		a.log.Warn("content problem", "at", fmt.Sprintf("%s:%d", p.File, p.Line), "problem", p.Msg)
+		a.log.Warn("content problem", "at", p.Where(), "problem", p.Msg)
 	}
 	for _, w := range c.Warnings {
 		a.log.Info("content note", "at", w.File, "note", w.Msg)

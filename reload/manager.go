@@ -88,7 +88,7 @@ func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
 		if err != nil {
 			m.log.Warn("reload failed; the previous content stays live", "err", err, "ms", rep.Duration.Milliseconds())
 			for _, p := range rep.Problems {
-				m.log.Warn("content problem", "at", fmt.Sprintf("%s:%d", p.File, p.Line), "problem", p.Msg)
+				m.log.Warn("content problem", "at", p.Where(), "problem", p.Msg)
 			}
 		} else {
 			m.log.Info("reload done", "live", rep.Live, "unchanged", rep.Unchanged, "passages", rep.Passages,
