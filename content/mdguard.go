@@ -1,9 +1,9 @@
 package content
 
 import (
-	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // MaxMarkdownDepth is how deeply lists and block quotes may nest in a
@@ -125,9 +125,8 @@ func thematicBreak(s string) bool {
 	return (c == '-' || c == '*' || c == '_') && n >= 3
 }
 
-// linkRefDef matches a link reference definition on one line:
-// [label]: destination "optional title".
-var linkRefDef = regexp.MustCompile(`^ {0,3}\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*(<[^<>\n]*>|\S+)(?:[ \t]+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t]*$`)
+// maxLabelRunes is the longest link label CommonMark allows.
+const maxLabelRunes = 999
 
 // linkRefs counts the lines at the start of a paragraph that are link
 // reference definitions ([label]: url), which are not text, and returns
@@ -136,17 +135,68 @@ var linkRefDef = regexp.MustCompile(`^ {0,3}\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*(
 // their number.
 func linkRefs(lines []string) (n int, defs [][3]string) {
 	for _, l := range lines {
-		m := linkRefDef.FindStringSubmatch(l)
-		if m == nil {
+		label, dest, title, ok := linkRefDef(l)
+		if !ok {
 			break
 		}
-		dest := strings.TrimSuffix(strings.TrimPrefix(m[2], "<"), ">")
-		title := ""
-		if len(m[3]) >= 2 {
-			title = m[3][1 : len(m[3])-1]
-		}
-		defs = append(defs, [3]string{m[1], dest, title})
+		defs = append(defs, [3]string{label, dest, title})
 		n++
 	}
 	return n, defs
+}
+
+// linkRefDef reads one line that defines a link reference:
+// [label]: destination, or [label]: <destination>, optionally followed by
+// a title in "…", '…' or (…). A definition spread over several lines is
+// taken as text.
+func linkRefDef(l string) (label, dest, title string, ok bool) {
+	i := 0
+	for i < len(l) && i < 3 && l[i] == ' ' {
+		i++
+	}
+	if i == len(l) || l[i] != '[' {
+		return "", "", "", false
+	}
+	j := i + 1
+	for ; j < len(l) && l[j] != ']'; j++ {
+		switch l[j] {
+		case '\\':
+			j++
+		case '[':
+			return "", "", "", false
+		}
+	}
+	if j >= len(l)-1 || l[j+1] != ':' || strings.TrimSpace(l[i+1:j]) == "" || utf8.RuneCountInString(l[i+1:j]) > maxLabelRunes {
+		return "", "", "", false
+	}
+	label = l[i+1 : j]
+	rest := strings.TrimLeft(l[j+2:], " \t")
+	switch {
+	case rest == "":
+		return "", "", "", false
+	case rest[0] == '<':
+		k := strings.IndexByte(rest, '>')
+		if k < 0 || strings.IndexByte(rest[1:k], '<') >= 0 {
+			return "", "", "", false
+		}
+		dest, rest = rest[1:k], rest[k+1:]
+	default:
+		k := strings.IndexAny(rest, " \t")
+		if k < 0 {
+			k = len(rest)
+		}
+		dest, rest = rest[:k], rest[k:]
+	}
+	t := strings.TrimSpace(rest)
+	if t == "" {
+		return label, dest, "", true
+	}
+	if rest[0] != ' ' && rest[0] != '\t' || len(t) < 2 {
+		return "", "", "", false
+	}
+	closing := map[byte]byte{'"': '"', '\'': '\'', '(': ')'}[t[0]]
+	if closing == 0 || t[len(t)-1] != closing {
+		return "", "", "", false
+	}
+	return label, dest, t[1 : len(t)-1], true
 }

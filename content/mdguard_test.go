@@ -54,8 +54,13 @@ func TestLinkRefs(t *testing.T) {
 	if n != 3 || !reflect.DeepEqual(defs, want) {
 		t.Errorf("linkRefs = %d %q", n, defs)
 	}
-	if n, _ := linkRefs([]string{"[not a def] text", "[a]: /u"}); n != 0 {
-		t.Errorf("linkRefs of text = %d", n)
+	for _, text := range []string{"[not a def] text", "[a]:", "[a]: /u trailing words", "[a][b]: /u", "[]: /u", "    [a]: /u", `[a]: /u "open`, "[" + strings.Repeat("x", 1000) + "]: /u"} {
+		if n, _ := linkRefs([]string{text, "[a]: /u"}); n != 0 {
+			t.Errorf("linkRefs(%.30q) = %d, want 0", text, n)
+		}
+	}
+	if _, defs := linkRefs([]string{`[a\]b]: <with space> (paren title)`}); len(defs) != 1 || defs[0] != [3]string{`a\]b`, "with space", "paren title"} {
+		t.Errorf("escaped bracket, <destination>, (title): %q", defs)
 	}
 }
 
