@@ -19,9 +19,10 @@ import (
 // read, so a FIFO swapped in after the walk looked at it is still refused.
 type dirFS struct {
 	root *os.Root
-	// real is the directory's absolute path with symbolic links resolved:
-	// an absolute link into the directory is read as the relative one.
-	real string
+	// paths are the directory's absolute path as given and with symbolic
+	// links resolved: an absolute link into the directory is read as the
+	// relative one.
+	paths []string
 }
 
 // openDir opens the directory dir for loading; Close releases it.
@@ -30,15 +31,16 @@ func openDir(dir string) (*dirFS, error) {
 	if err != nil {
 		return nil, err
 	}
-	real, err := filepath.EvalSymlinks(dir)
+	abs, err := filepath.Abs(dir)
+	var real string
 	if err == nil {
-		real, err = filepath.Abs(real)
+		real, err = filepath.EvalSymlinks(abs)
 	}
 	if err != nil {
 		_ = root.Close()
 		return nil, err
 	}
-	return &dirFS{root: root, real: real}, nil
+	return &dirFS{root: root, paths: []string{abs, real}}, nil
 }
 
 // Close releases the directory.
@@ -113,10 +115,12 @@ func (d *dirFS) ReadLink(name string) (string, error) {
 		return "", err
 	}
 	if filepath.IsAbs(target) {
-		if rel, err := filepath.Rel(d.real, target); err == nil && filepath.IsLocal(rel) {
-			// Relative to name's directory, as link targets are.
-			up := strings.Repeat("../", strings.Count(name, "/"))
-			return up + filepath.ToSlash(rel), nil
+		for _, p := range d.paths {
+			if rel, err := filepath.Rel(p, target); err == nil && filepath.IsLocal(rel) {
+				// Relative to name's directory, as link targets are.
+				up := strings.Repeat("../", strings.Count(name, "/"))
+				return up + filepath.ToSlash(rel), nil
+			}
 		}
 	}
 	return filepath.ToSlash(target), nil

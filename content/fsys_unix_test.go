@@ -144,6 +144,23 @@ func TestLoadSymlinks(t *testing.T) {
 	}
 }
 
+// TestLoadThroughLinkedRoot loads a content directory named through a
+// link (as a mount often is): absolute links inside it, written with
+// either path, are followed.
+func TestLoadThroughLinkedRoot(t *testing.T) {
+	base := t.TempDir()
+	real, named := filepath.Join(base, "real"), filepath.Join(base, "named")
+	writeFiles(t, real, map[string]string{"target.md": "Reached.\n"})
+	if err := os.Symlink(real, named); err != nil {
+		t.Fatal(err)
+	}
+	symlinks(t, real, map[string]string{"via-named.md": filepath.Join(named, "target.md"), "via-real.md": filepath.Join(real, "target.md")})
+	c := loadWithin(t, 5*time.Second, named)
+	if len(c.Problems) != 0 || len(c.Passages) != 3 {
+		t.Errorf("passages %v, problems %q", ids(c.Passages), problemStrings(c.Problems))
+	}
+}
+
 func TestLoadSpecialFilesNeverBlock(t *testing.T) {
 	base := t.TempDir()
 	root := filepath.Join(base, "content")
