@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
@@ -30,12 +31,19 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return errors.New("DISCORD_TOKEN is not set: put the bot token in .env (see README, \"Serving in Discord\")")
 	}
 	m := metrics.New()
-	loader := func() (*content.Collection, error) { return a.loadContent(*path) }
+	loader := func(ctx context.Context) (*content.Collection, error) { return a.loadContent(ctx, *path) }
 	// At start-up there is no older index to fall back on: serve what
 	// loaded, and say what did not.
-	c, ix, err := a.openContent(ctx, *path)
+	indexes, err := a.indexStore(ctx, "serve")
 	if err != nil {
-		return err
+		return a.startErr(ctx, err)
+	}
+	if indexes != nil {
+		defer func() { _ = indexes.Close() }()
+	}
+	c, ix, err := a.openContent(ctx, *path, indexes)
+	if err != nil {
+		return a.startErr(ctx, err)
 	}
 	live := index.NewLive(ix)
 	defer func() {
@@ -45,7 +53,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}()
 	reload.ObservePassages(m, c.Passages)
 
-	store, err := feedback.Open(cfg.DataDir, cfg.Retention(), time.Now)
+	store, err := feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now)
 	if err != nil {
 		return err
 	}
@@ -54,7 +62,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		a.log.Warn("DATA_DIR is not set: feedback and unanswered questions are kept in memory only")
 	}
 
-	reloader := reload.New(live, loader, reload.Options{IndexDir: cfg.IndexDir, Log: a.log, Observer: m})
+	reloader := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m})
 	botCfg := botConfig(cfg)
 	sess, err := bot.NewSession(cfg.DiscordToken, cfg.APIURL, bot.Intents(botCfg))
 	if err != nil {
@@ -83,16 +91,22 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		}()
 	}
 
+	// Reloads started by SIGHUP or the watcher stop with the bot, and
+	// finish before the index and its store are closed.
 	bg, stopBackground := context.WithCancel(ctx)
-	defer stopBackground()
+	var background sync.WaitGroup
+	defer func() {
+		stopBackground()
+		background.Wait()
+	}()
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
-	go reloadOnHangup(bg, a, hup, reloader)
+	background.Go(func() { reloadOnHangup(bg, a, hup, reloader) })
 	if cfg.WatchContent {
 		if *path == "" {
 			a.log.Warn("WATCH_CONTENT needs CONTENT_DIR (the built-in content never changes)")
-		} else if err := watchContent(bg, a, *path, reloader); err != nil {
+		} else if err := watchContent(bg, a, *path, reloader, &background); err != nil {
 			return err
 		}
 	}
@@ -101,6 +115,17 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	a.log.Info("stopped")
 	return nil
+}
+
+// startErr is what the error of a start-up step means: nothing when the
+// process was asked to stop meanwhile (SIGTERM while the content is read
+// or indexed is an ordinary exit), else the error.
+func (a *app) startErr(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		a.log.Info("stopped before serving")
+		return nil
+	}
+	return err
 }
 
 func botConfig(cfg config.Config) bot.Config {

@@ -33,6 +33,8 @@ type Config struct {
 	IndexDir       string // INDEX_DIR: where indexes are kept; "" = in memory
 	DataDir        string // DATA_DIR: feedback and unanswered questions; "" = memory only
 	WatchContent   bool   // WATCH_CONTENT: reload when files in CONTENT_DIR change
+	MaxContentMB   int    // MAX_CONTENT_MB: most content read, in MiB
+	MaxPassages    int    // MAX_PASSAGES: most passages read
 
 	MinConfidence        float64      // MIN_CONFIDENCE: below it, no answer
 	AutoAnswerConfidence float64      // AUTO_ANSWER_CONFIDENCE: needed to answer unasked in help channels
@@ -84,6 +86,10 @@ var vars = []Var{
 		func(c *Config, v string) error { c.DataDir = v; return nil }},
 	{"WATCH_CONTENT", "false", "Reload automatically when files under CONTENT_DIR change (true/false).",
 		func(c *Config, v string) error { return setBool(&c.WatchContent, v) }},
+	{"MAX_CONTENT_MB", "100", "Most content read from CONTENT_DIR, in MiB, all files together; what is past it is reported and not read.",
+		func(c *Config, v string) error { return setInt(&c.MaxContentMB, v, 1, 100_000) }},
+	{"MAX_PASSAGES", "100000", "Most passages (FAQ pairs and paragraphs) read; what is past it is reported and not read.",
+		func(c *Config, v string) error { return setInt(&c.MaxPassages, v, 1, 10_000_000) }},
 	{"MIN_CONFIDENCE", strconv.FormatFloat(index.DefaultMinConfidence, 'f', -1, 64), "Confidence (0-1) an answer needs; below it the bot says it is not sure and offers alternatives.",
 		func(c *Config, v string) error { return setFraction(&c.MinConfidence, v) }},
 	{"AUTO_ANSWER_CONFIDENCE", "0.85", "Stricter confidence (0-1) for answering unasked messages in ANSWER_CHANNELS; below it the bot stays silent.",
