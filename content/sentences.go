@@ -34,8 +34,12 @@ func Sentences(text string) []string {
 	return out
 }
 
-// sentenceSpans returns the byte ranges of text's sentences, each trimmed of
-// surrounding white space, in order and without overlap.
+// SentenceSpans returns the byte ranges of text's sentences (those of
+// Sentences), each trimmed of surrounding white space, in order and without
+// overlap.
+func SentenceSpans(text string) [][2]int { return sentenceSpans(text) }
+
+// sentenceSpans is SentenceSpans.
 func sentenceSpans(text string) [][2]int {
 	var spans [][2]int
 	start := 0

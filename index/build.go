@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -31,8 +30,7 @@ type Options struct {
 	// Synonyms are the moderators' synonym groups, indexed with the passages.
 	Synonyms []content.Synonym
 
-	fingerprint string  // of passages and synonyms, when already computed
-	avgLen      float64 // mean body length stored with the index, when known
+	fingerprint string // of passages and synonyms, when already computed
 }
 
 // Build indexes passages into a new index at opts.Dir (which must not exist)
@@ -107,9 +105,6 @@ func (ix *Index) fill(ctx context.Context) error {
 	}
 	if err := flush(); err != nil {
 		return err
-	}
-	if err := ix.bleve.SetInternal([]byte(avgLenKey), []byte(strconv.FormatFloat(ix.avgLen, 'g', -1, 64))); err != nil {
-		return fmt.Errorf("build index: %w", err)
 	}
 	if err := ix.bleve.SetInternal([]byte(fingerprintKey), []byte(ix.fingerprint)); err != nil {
 		return fmt.Errorf("build index: mark complete: %w", err)

@@ -1,68 +1,245 @@
 package index
 
-import "math"
-
-// confidenceModel is a logistic regression over signals that predict whether
-// the top passage answers the question. Its weights were fitted on held-out
-// data (see TestFitConfidence, run with -fit, and README "Confidence"): the
-// fitting set is squad-dev with every sixth article removed from the corpus
-// so that its questions are out of scope.
-type confidenceModel struct {
-	weights [numSignals]float64
-	bias    float64
-}
-
-// The signals, in the model's order.
-const (
-	sigScore     = iota // relevance score of the top passage
-	sigMargin           // its lead over the next distinct passage
-	sigRelMargin        // that lead relative to its score
-	sigTCover           // share of the question found in title or text
-	sigCover            // share of the question found in the text
-	sigSentence         // share of the question found in one sentence
-	sigPair             // share of neighbouring question words found together
-	sigUnknown          // share of the question the index has never seen
-	sigCorrected        // share of the question read through spelling correction
-	sigMissing          // weight of the rarest question term the passage lacks
-	sigTerms            // log of the number of question terms
-	numSignals
+import (
+	"cmp"
+	"math"
+	"slices"
 )
 
-// confidence is the fitted model; see TestFitConfidence.
-var confidence = confidenceModel{
-	weights: [numSignals]float64{2.257, 4.685, 1.816, 3.271, -1.237, -0.218, 0.276, -3.758, -1.713, 1.860, 1.311},
-	bias:    -8.471,
+// The confidence model's inputs (signals) about the best passage of a
+// result. Like the features, none of them moves with the size of the
+// content or the scale of the scores.
+const (
+	sScore       = iota // ranking score of the best passage
+	sProb               // its share of the ranking's softmax over the distinct candidates (at least 30, the others scoring 0)
+	sMargin             // its lead over the next distinct passage
+	sCover              // share of the question found in its body or title
+	sSegment            // share of the question found in one of its phrasings, headings or sentences
+	sPhraseF1           // how completely the question and its best phrasing match
+	sExact              // the question has the terms of one of its phrasings, and of no other passage's
+	sUnknown            // share of the question the content never uses
+	sCorrected          // share of the question read through spelling correction
+	sMissing            // weight of the rarest question term it lacks, relative to the rarest of all
+	sTerms              // log of the number of question terms
+	sFAQ                // it is an FAQ pair
+	sWords              // its words, stop words included, shared with the question (its phrasing's or heading's)
+	sGrams              // its letter trigrams shared with the question (the same)
+	sNextProb           // the runner-up's share of the softmax
+	sNextSegment        // the runner-up's sSegment
+	sAgree              // share of single-feature rankings that put it first too
+	sTwin               // how much of its body's words the runner-up shares: near-duplicate topics
+	sRelated            // share of the question found in one of its segments, counting related words
+	sPrecision          // the largest share of one of its phrasings that the question holds
+	NumSignals
+)
+
+// signalNames name the signals for fitting reports.
+var signalNames = [NumSignals]string{"score", "prob", "margin", "cover", "segment", "phrase_f1",
+	"exact", "unknown", "corrected", "missing", "terms", "faq", "words", "grams", "next_prob", "next_segment", "agree", "twin", "related", "precision"}
+
+// SignalName names signal i, for reports of a fitted model.
+func SignalName(i int) string { return signalNames[i] }
+
+// SignalIndex is the index of the signal named name, -1 for none.
+func SignalIndex(name string) int {
+	for i, n := range signalNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
 }
 
-// signals gathers the model's inputs for the best passage.
-func signals(q *parsed, best, next features, idfMax float64) [numSignals]float64 {
-	var x [numSignals]float64
-	s1, s2 := best.score(), next.score()
-	x[sigScore] = s1
-	x[sigMargin] = s1 - s2
-	if s1 > 0 {
-		x[sigRelMargin] = (s1 - s2) / s1
+// Signals are the confidence model's inputs for one result.
+type Signals [NumSignals]float64
+
+// exactConfidence is the least confidence of an answer whose FAQ phrasing
+// has exactly the question's terms (case, punctuation, stop words and a
+// corrected typo aside): the member asked the FAQ's own question.
+const exactConfidence = 0.96
+
+// Model is the learned part of search: weights of the ranking features, and
+// a logistic model over the signals that gives the confidence. The fitted
+// one is in model.go.
+type Model struct {
+	Rank       Features
+	Confidence Signals
+	Bias       float64
+	// FAQ are added to the Confidence weights when the best passage is an
+	// FAQ pair: the same signal can mean more, or less, for an FAQ pair
+	// than for a paragraph.
+	FAQ Signals
+}
+
+// score is a candidate's ranking score.
+func (m *Model) score(f *Features) float64 {
+	s := 0.0
+	for i, w := range m.Rank {
+		s += w * f[i]
 	}
-	x[sigTCover] = best.tcover
-	x[sigCover] = best.cover
-	x[sigSentence] = best.sent
-	x[sigPair] = best.pair
-	if q.total > 0 {
-		x[sigUnknown] = q.oov / q.total
-		x[sigCorrected] = q.fixed / q.total
+	return s
+}
+
+// Candidate is one passage search considered for a question, with its
+// features, as kept in an Explanation.
+type Candidate struct {
+	// ID is the passage's ID; ItemID its content item's (parts of a split
+	// passage share it).
+	ID, ItemID string
+	// Features say how well it matches the question.
+	Features Features
+	missing  float64   // see corpus.missing
+	doc      *analysed // the passage's analysis
+	key      uint64    // the passage's text, normalised and hashed
+	order    int       // the passage's place in the content
+}
+
+// Explanation is everything search computed for one question before
+// ranking: the candidates with their features and what the question itself
+// says about confidence. Fitting a Model needs nothing else.
+type Explanation struct {
+	Candidates []Candidate
+	unknown    float64 // share of the question's weight unknown to the content
+	corrected  float64 // share read through a spelling correction
+	terms      int     // distinct question terms
+}
+
+// Rank orders the candidates by m, best first, keeping one candidate per
+// item and per text (parts of one split passage, or the same text filed
+// twice, are one answer), and returns their indexes with their scores.
+func (e *Explanation) Rank(m *Model) (order []int, scores []float64) {
+	all := make([]int, len(e.Candidates))
+	s := make([]float64, len(e.Candidates))
+	for i := range e.Candidates {
+		all[i] = i
+		s[i] = m.score(&e.Candidates[i].Features)
 	}
-	if idfMax > 0 {
-		x[sigMissing] = best.missing / idfMax
+	// Best first; equal scores keep content order.
+	slices.SortStableFunc(all, func(a, b int) int {
+		return cmp.Or(cmp.Compare(s[b], s[a]), cmp.Compare(e.Candidates[a].order, e.Candidates[b].order))
+	})
+	items := make(map[string]bool, len(all))
+	texts := make(map[uint64]bool, len(all))
+	for _, i := range all {
+		c := &e.Candidates[i]
+		if items[c.ItemID] || c.key != 0 && texts[c.key] {
+			continue
+		}
+		items[c.ItemID] = true
+		if c.key != 0 {
+			texts[c.key] = true
+		}
+		order = append(order, i)
+		scores = append(scores, s[i])
 	}
-	x[sigTerms] = math.Log1p(float64(len(q.terms)))
+	return order, scores
+}
+
+// Signals gives the confidence model's inputs for a ranking made by Rank.
+func (e *Explanation) Signals(order []int, scores []float64) Signals {
+	var x Signals
+	if len(order) == 0 {
+		return x
+	}
+	top := &e.Candidates[order[0]]
+	f := &top.Features
+	x[sScore] = scores[0]
+	sum := 0.0
+	for _, s := range scores {
+		sum += math.Exp(s - scores[0])
+	}
+	// Passages that were no candidate score as matching nothing (0), so
+	// that a small content, which has few candidates, gives no higher share
+	// than a large one for the same match.
+	if pad := candidates - len(scores); pad > 0 {
+		sum += float64(pad) * math.Exp(-scores[0])
+	}
+	x[sProb] = 1 / sum
+	if len(scores) > 1 {
+		x[sMargin] = scores[0] - scores[1]
+		x[sNextProb] = math.Exp(scores[1]-scores[0]) / sum
+		g := &e.Candidates[order[1]].Features
+		x[sNextSegment] = max(g[fPhrase], g[fHeading], g[fSentFAQ], g[fSentPara])
+		x[sTwin] = twin(top.doc, e.Candidates[order[1]].doc)
+	} else {
+		x[sMargin] = max(scores[0], 0)
+	}
+	x[sCover] = f[fTCover]
+	x[sSegment] = max(f[fPhrase], f[fHeading], f[fSentFAQ], f[fSentPara])
+	x[sPhraseF1] = f[fPhraseF1]
+	if f[fExact] == 1 && (len(order) < 2 || e.Candidates[order[1]].Features[fExact] == 0) {
+		x[sExact] = 1
+	}
+	x[sUnknown] = e.unknown
+	x[sCorrected] = e.corrected
+	x[sMissing] = top.missing
+	x[sTerms] = math.Log1p(float64(e.terms))
+	x[sFAQ] = f[fFAQ]
+	x[sWords] = f[fWords]
+	x[sGrams] = f[fGrams]
+	x[sAgree] = e.agreement(top.ItemID)
+	x[sRelated] = f[fRelSegment]
+	x[sPrecision] = f[fPhrasePrec]
 	return x
 }
 
-// predict is the probability that the passage answers the question.
-func (m *confidenceModel) predict(x [numSignals]float64) float64 {
-	z := m.bias
-	for i, v := range x {
-		z += m.weights[i] * v
+// agreeFeatures are the features that rank well enough alone to be asked
+// whether they agree on the best passage.
+var agreeFeatures = [...]int{fBleve, fBM25, fTCover, fWords, fGrams, fPhraseF1, fSentFAQ, fSentPara}
+
+// agreement is the share of agreeFeatures that, ranking alone, put item
+// first.
+func (e *Explanation) agreement(item string) float64 {
+	n := 0
+	for _, k := range agreeFeatures {
+		best, bestV := -1, 0.0
+		for i := range e.Candidates {
+			if v := e.Candidates[i].Features[k]; v > bestV {
+				best, bestV = i, v
+			}
+		}
+		if best >= 0 && e.Candidates[best].ItemID == item {
+			n++
+		}
 	}
-	return 1 / (1 + math.Exp(-z))
+	return float64(n) / float64(len(agreeFeatures))
+}
+
+// twin is the share of a's distinct body terms that b holds too.
+func twin(a, b *analysed) float64 {
+	if a == nil || b == nil || len(a.terms) == 0 {
+		return 0
+	}
+	in := make(map[termID]bool, len(b.terms))
+	for _, t := range b.terms {
+		in[t] = true
+	}
+	seen := make(map[termID]bool, len(a.terms))
+	shared := 0
+	for _, t := range a.terms {
+		if !seen[t] {
+			seen[t] = true
+			if in[t] {
+				shared++
+			}
+		}
+	}
+	return float64(shared) / float64(len(seen))
+}
+
+// Predict is the probability, by the model, that the best passage
+// answers the question.
+func (m *Model) Predict(x Signals) float64 {
+	z := m.Bias
+	for i, w := range m.Confidence {
+		z += w * x[i]
+		if x[sFAQ] == 1 {
+			z += m.FAQ[i] * x[i]
+		}
+	}
+	p := 1 / (1 + math.Exp(-z))
+	if x[sExact] == 1 {
+		p = max(p, exactConfidence)
+	}
+	return p
 }

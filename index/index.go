@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -18,10 +17,6 @@ import (
 // fingerprintKey is the Bleve internal key holding the content fingerprint;
 // it is written last, so an index without it was never finished.
 const fingerprintKey = "faqbot.fingerprint"
-
-// avgLenKey holds the mean analysed body length, so that opening an index
-// need not analyse a sample of passages again.
-const avgLenKey = "faqbot.avglen"
 
 // openTimeout bounds the wait for an index's files held by another process.
 const openTimeout = 2 * time.Second
@@ -35,9 +30,12 @@ type Index struct {
 	byID        map[string]int
 	byRef       map[string]int
 	analyzer    analysis.Analyzer
+	surface     analysis.Analyzer // the analyzer without stemming, for letter trigrams
+	full        analysis.Analyzer // the analyzer keeping stop words, for phrasings' words
 	synonymDefs []*bleve.SynonymDefinition
 	equivalents map[string][]string // analysed term -> analysed synonyms
-	avgLen      float64             // mean analysed body length, for BM25
+	corpus      *corpus             // every passage analysed, for ranking
+	phrases     *phraseIndex        // phrasings and headings by word and trigram
 	suggest     *suggester
 }
 
@@ -65,10 +63,9 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index,
 		ix.fingerprint = Fingerprint(passages, opts.Synonyms)
 	}
 	ix.setSynonyms(opts.Synonyms)
-	ix.avgLen = opts.avgLen
-	if ix.avgLen <= 0 {
-		ix.avgLen = ix.meanLength()
-	}
+	ix.surface, ix.full = variants(ix.analyzer)
+	ix.corpus = analyse(ix.analyzer, ix.surface, ix.full, passages)
+	ix.phrases = newPhraseIndex(ix.corpus)
 	ix.suggest = newSuggester(passages)
 	return ix, nil
 }
@@ -164,30 +161,6 @@ func (ix *Index) singleTerms(words []string) []string {
 	return out
 }
 
-// meanLength estimates the mean analysed body length from an evenly spread
-// sample, which is as good as the exact mean for BM25 and keeps opening a
-// large index fast.
-func (ix *Index) meanLength() float64 {
-	const sample = 1000
-	n := len(ix.passages)
-	if n == 0 {
-		return 1
-	}
-	step := 1
-	if n > sample {
-		step = n / sample
-	}
-	total, count := 0, 0
-	for i := 0; i < n; i += step {
-		total += len(ix.analyzer.Analyze([]byte(toDocument(&ix.passages[i]).Body)))
-		count++
-	}
-	if total == 0 {
-		return 1
-	}
-	return float64(total) / float64(count)
-}
-
 // Len is the number of passages in the index (synonym definitions, which
 // Bleve stores as documents too, are not counted).
 func (ix *Index) Len() int { return len(ix.passages) }
@@ -230,9 +203,6 @@ func Open(ctx context.Context, passages []content.Passage, opts Options) (*Index
 	bi, err := bleve.OpenUsing(opts.Dir, map[string]any{"bolt_timeout": openTimeout.String()})
 	if err != nil {
 		return nil, fmt.Errorf("open index %q: %w", opts.Dir, err)
-	}
-	if v, err := bi.GetInternal([]byte(avgLenKey)); err == nil && v != nil {
-		opts.avgLen, _ = strconv.ParseFloat(string(v), 64)
 	}
 	ix, err := newIndex(bi, passages, opts)
 	if err != nil {

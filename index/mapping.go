@@ -4,7 +4,14 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/token/stop"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -15,14 +22,14 @@ const (
 	fieldTitle    = "title"    // title and section heading
 	fieldKind     = "kind"
 
-	analyzerName      = en.AnalyzerName
+	analyzerName      = "faqbot_en"
 	synonymSource     = "moderator-synonyms"
 	synonymCollection = "synonyms"
 )
 
 // schemaVersion changes whenever the mapping or the document shape changes,
 // so that an index built by an older faqbot is never reused.
-const schemaVersion = "faqbot-index-v2"
+const schemaVersion = "faqbot-index-v3"
 
 // document is what one passage looks like to Bleve.
 type document struct {
@@ -38,6 +45,9 @@ type document struct {
 // re-ranker), so that building stays fast and the index small.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
+	if err := addAnalyzer(m); err != nil {
+		return nil, err
+	}
 	m.DefaultAnalyzer = analyzerName
 	m.ScoringModel = "bm25"
 	m.StoreDynamic = false
@@ -73,4 +83,42 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldKind, kind)
 	m.DefaultMapping = doc
 	return m, nil
+}
+
+// extraStopWords join Bleve's English stop words: modal verbs that open
+// members' questions ("can I ...") and match answers everywhere without
+// saying what they are about. (Phrasings are also compared word for word,
+// stop words included, so they still tell "who can" from "how do".)
+var extraStopWords = []string{"can"}
+
+// addAnalyzer registers the analyser every text field uses: Bleve's English
+// analyser (Unicode words, possessives, lower case, stop words, Porter
+// stemming) with extraStopWords.
+func addAnalyzer(m *mapping.IndexMappingImpl) error {
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(en.EnglishStopWords); err != nil {
+		return fmt.Errorf("stop words: %w", err)
+	}
+	tokens := make([]any, 0, len(tm)+len(extraStopWords))
+	for t := range tm {
+		tokens = append(tokens, t)
+	}
+	for _, t := range extraStopWords {
+		tokens = append(tokens, t)
+	}
+	if err := m.AddCustomTokenMap("faqbot_stop_words", map[string]any{"type": tokenmap.Name, "tokens": tokens}); err != nil {
+		return fmt.Errorf("stop words: %w", err)
+	}
+	if err := m.AddCustomTokenFilter("faqbot_stop", map[string]any{"type": stop.Name, "stop_token_map": "faqbot_stop_words"}); err != nil {
+		return fmt.Errorf("stop filter: %w", err)
+	}
+	err := m.AddCustomAnalyzer(analyzerName, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, "faqbot_stop", porter.Name},
+	})
+	if err != nil {
+		return fmt.Errorf("analyzer: %w", err)
+	}
+	return nil
 }

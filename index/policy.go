@@ -1,11 +1,5 @@
 package index
 
-// DefaultMinConfidence is the confidence an answer needs unless the
-// moderators choose otherwise (MIN_CONFIDENCE). It was chosen with the
-// confidence model on the mixture of the dev suite's sets (see
-// confidence.go).
-const DefaultMinConfidence = 0.65
-
 // Policy decides whether a search result is given as the answer. It is the
 // one place where the confidence threshold is applied: the bot, `faqbot
 // ask` and `faqbot eval` all pass Search's results through a Policy.

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -44,11 +45,14 @@ type qterm struct {
 // the re-ranker and the confidence model use.
 type parsed struct {
 	text  string
-	terms []qterm // distinct terms, in question order
-	seq   []int   // index into terms for every token, in order (for word pairs)
-	total float64 // sum of idf over terms
-	oov   float64 // idf mass of terms found nowhere
-	fixed float64 // idf mass of terms read as a spelling correction
+	terms []qterm  // distinct terms, in question order
+	seq   []int    // index into terms for every token, in order (for word pairs)
+	total float64  // sum of idf over terms
+	oov   float64  // idf mass of terms found nowhere
+	fixed float64  // idf mass of terms read as a spelling correction
+	grams []uint32 // letter trigrams of its words
+	words []int64  // its distinct words, stop words kept: vocabulary ids, -1 when unknown
+	asks  string   // its question word (see questionWord)
 }
 
 // normalizeQuestion trims a question, drops control characters and caps its
@@ -86,7 +90,7 @@ func idf(df, n float64) float64 {
 
 // parse analyses a question with the index's analyser, corrects words the
 // index has never seen, and weights every term by its rarity.
-func (ix *Index) parse(ctx context.Context, r bindex.IndexReader, question string) (parsed, error) {
+func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 	p := parsed{text: normalizeQuestion(question)}
 	toks := ix.analyzer.Analyze([]byte(p.text))
 	n := float64(len(ix.passages))
@@ -102,15 +106,16 @@ func (ix *Index) parse(ctx context.Context, r bindex.IndexReader, question strin
 			break
 		}
 		qt := qterm{term: raw, from: raw, pos: t.Position}
-		df, err := ix.docFreq(ctx, r, raw)
-		if err != nil {
-			return p, err
-		}
+		df := ix.docFreq(raw)
 		if df == 0 {
 			qt.oov = true
 			if tries < maxCorrections && correctable(raw) {
 				tries++
-				if fixed, fdf, ok := ix.correct(ctx, r, raw); ok {
+				fixed, fdf, err := ix.correct(ctx, raw)
+				if err != nil {
+					return p, err
+				}
+				if fdf > 0 {
 					qt.term, qt.corrected, qt.oov, df = fixed, true, false, fdf
 				}
 			}
@@ -122,26 +127,35 @@ func (ix *Index) parse(ctx context.Context, r bindex.IndexReader, question strin
 		p.terms = append(p.terms, qt)
 	}
 	p.weigh()
+	p.asks = questionWord(p.text)
+	if ix.surface != nil {
+		p.grams = trigrams(ix.surface, p.text)
+		seen := map[string]bool{}
+		for _, tok := range ix.full.Analyze([]byte(p.text)) {
+			if w := string(tok.Term); !seen[w] {
+				seen[w] = true
+				id := int64(-1)
+				if v, ok := ix.corpus.vocab[w]; ok {
+					id = int64(v)
+				}
+				p.words = append(p.words, id)
+			}
+		}
+	}
 	return p, nil
 }
 
 // docFreq is the number of passages whose body holds term or, failing
 // that, the most common of its synonyms.
-func (ix *Index) docFreq(ctx context.Context, r bindex.IndexReader, term string) (uint64, error) {
-	best := uint64(0)
-	for i, t := range append([]string{term}, ix.equivalents[term]...) {
-		tfr, err := r.TermFieldReader(ctx, []byte(t), fieldBody, false, false, false)
-		if err != nil {
-			return 0, err
-		}
-		c := tfr.Count()
-		_ = tfr.Close()
-		if i == 0 && c > 0 {
-			return c, nil
-		}
-		best = max(best, c)
+func (ix *Index) docFreq(term string) uint64 {
+	if c := ix.corpus.docFreq(term); c > 0 {
+		return c
 	}
-	return best, nil
+	best := uint64(0)
+	for _, t := range ix.equivalents[term] {
+		best = max(best, ix.corpus.docFreq(t))
+	}
+	return best
 }
 
 // correctable reports whether spelling correction may touch a term: long
@@ -152,8 +166,21 @@ func correctable(term string) bool {
 
 // correct finds the term of the index closest to a word it has never seen:
 // the fewest edits (one for short words, two for long ones, keeping the
-// first letter, where typos are rare), then the most passages.
-func (ix *Index) correct(ctx context.Context, r bindex.IndexReader, term string) (string, uint64, bool) {
+// first letter, where typos are rare), then the most passages. It gives
+// no term (and 0 passages) when there is none.
+func (ix *Index) correct(ctx context.Context, term string) (string, uint64, error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return "", 0, fmt.Errorf("correct spelling: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return "", 0, fmt.Errorf("correct spelling: open reader: %w", err)
+	}
+	defer func() { _ = r.Close() }()
+	if err := ctx.Err(); err != nil {
+		return "", 0, err
+	}
 	fuzz := 1
 	n := utf8.RuneCountInString(term)
 	if n >= longCorrectLen {
@@ -161,12 +188,12 @@ func (ix *Index) correct(ctx context.Context, r bindex.IndexReader, term string)
 	}
 	fr, ok := r.(bindex.IndexReaderFuzzy)
 	if !ok {
-		return "", 0, false
+		return "", 0, nil
 	}
 	_, size := utf8.DecodeRuneInString(term)
 	dict, auto, err := fr.FieldDictFuzzyAutomaton(fieldBody, term, fuzz, term[:size])
 	if err != nil {
-		return "", 0, false
+		return "", 0, nil // no automaton for this word: leave it uncorrected
 	}
 	defer func() { _ = dict.Close() }()
 	var best string
@@ -181,19 +208,16 @@ func (ix *Index) correct(ctx context.Context, r bindex.IndexReader, term string)
 		if e.Term == term || d > bestDist {
 			continue
 		}
-		// The fuzzy dictionary does not count documents; ask the index.
-		c, err := ix.docFreq(ctx, r, e.Term)
-		if err != nil || c == 0 {
+		// The fuzzy dictionary does not count documents; ask the corpus.
+		c := ix.docFreq(e.Term)
+		if c == 0 {
 			continue
 		}
 		if d < bestDist || c > bestCount {
 			best, bestCount, bestDist = e.Term, c, d
 		}
 	}
-	if best == "" {
-		return "", 0, false
-	}
-	return best, bestCount, true
+	return best, bestCount, nil
 }
 
 // weigh totals the term weights. A word the index has never seen would get

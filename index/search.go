@@ -1,12 +1,9 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -99,26 +96,24 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 // SearchTop is Search with up to n distinct hits (for evaluation, which
 // looks at the top ten).
 func (ix *Index) SearchTop(ctx context.Context, question string, n int) (Result, error) {
-	res, _, err := ix.search(ctx, question, n)
+	res, _, err := ix.search(ctx, question, n, true)
 	return res, err
 }
 
-// search is SearchTop, also giving the confidence model's inputs (for
-// fitting the model).
-func (ix *Index) search(ctx context.Context, question string, n int) (Result, [numSignals]float64, error) {
-	var x [numSignals]float64
-	adv, err := ix.bleve.Advanced()
+// Explain is what Search computes for a question before ranking, for
+// fitting a Model.
+func (ix *Index) Explain(ctx context.Context, question string) (Explanation, error) {
+	_, e, err := ix.search(ctx, question, candidates, false)
+	return e, err
+}
+
+// search finds up to n distinct hits for question; with finish false it
+// stops at the explanation (no ranking, confidence or excerpts).
+func (ix *Index) search(ctx context.Context, question string, n int, finish bool) (Result, Explanation, error) {
+	var e Explanation
+	q, err := ix.parse(ctx, question)
 	if err != nil {
-		return Result{}, x, fmt.Errorf("search: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return Result{}, x, fmt.Errorf("search: open reader: %w", err)
-	}
-	q, err := ix.parse(ctx, r, question)
-	_ = r.Close()
-	if err != nil {
-		return Result{}, x, fmt.Errorf("search %q: %w", truncate(question, 80), err)
+		return Result{}, e, fmt.Errorf("search %q: %w", truncate(question, 80), err)
 	}
 	res := Result{Question: q.text, Reason: ReasonNoTerms}
 	for _, t := range q.terms {
@@ -129,60 +124,70 @@ func (ix *Index) search(ctx context.Context, question string, n int) (Result, [n
 			res.Corrections[t.from] = t.term
 		}
 	}
-	if len(q.terms) == 0 {
-		return res, x, nil
+	if len(q.terms) == 0 && len(q.words) == 0 {
+		return res, e, nil
 	}
-	req := bleve.NewSearchRequestOptions(ix.query(&q), max(candidates, n), 0, false)
-	sr, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil {
-		return Result{}, x, fmt.Errorf("search %q: %w", truncate(q.text, 80), err)
+	var hits []scored
+	if len(q.terms) > 0 {
+		req := bleve.NewSearchRequestOptions(ix.query(&q), max(candidates, n), 0, false)
+		sr, err := ix.bleve.SearchInContext(ctx, req)
+		if err != nil {
+			return Result{}, e, fmt.Errorf("search %q: %w", truncate(q.text, 80), err)
+		}
+		for _, h := range sr.Hits {
+			if i, ok := ix.byID[h.ID]; ok {
+				hits = append(hits, scored{i, h.Score})
+			}
+		}
+	}
+	m := ix.corpus.matcher(&q)
+	rel := ix.corpus.relatedMatcher(&q, m)
+	have := make(map[int]bool, len(hits))
+	for _, h := range hits {
+		have[h.i] = true
+	}
+	for _, i := range ix.phrases.candidates(ix.corpus, &q, rel, have, extraCandidates) {
+		hits = append(hits, scored{i, 0})
 	}
 	res.Reason = ReasonNoMatch
-	type ranked struct {
-		i int
-		f features
-		s float64
+	e.terms = len(q.terms)
+	if q.total > 0 {
+		e.unknown, e.corrected = q.oov/q.total, q.fixed/q.total
 	}
-	m := newMatcher(&q)
-	var hits []ranked
-	for _, h := range sr.Hits {
-		i, ok := ix.byID[h.ID]
-		if !ok {
-			continue
-		}
-		f := ix.rank(&q, m, &ix.passages[i], h.Score)
-		hits = append(hits, ranked{i, f, f.score()})
-	}
-	if len(hits) == 0 {
-		return res, x, nil
-	}
-	// Best first; equal scores keep content order.
-	slices.SortStableFunc(hits, func(a, b ranked) int { return cmp.Or(cmp.Compare(b.s, a.s), cmp.Compare(a.i, b.i)) })
-	// Keep distinct items: parts of one split passage, or the same text
-	// filed twice, are one answer.
-	seen := map[string]bool{}
-	var kept []ranked
+	sc := newScratch(len(q.terms))
+	sc.rel = rel
 	for _, h := range hits {
-		p := &ix.passages[h.i]
-		k1, k2 := "id:"+p.ItemID(), "text:"+strings.ToLower(strings.TrimSpace(p.Text))
-		if seen[k1] || seen[k2] {
-			continue
-		}
-		seen[k1], seen[k2] = true, true
-		kept = append(kept, h)
+		i := h.i
+		p := &ix.passages[i]
+		e.Candidates = append(e.Candidates, Candidate{
+			ID:       p.ID,
+			ItemID:   p.ItemID(),
+			Features: ix.corpus.features(&q, m, sc, i, p.Kind == content.KindFAQ, h.score),
+			missing:  ix.corpus.missing(&q, m, i),
+			doc:      &ix.corpus.docs[i],
+			key:      ix.corpus.docs[i].key,
+			order:    i,
+		})
 	}
-	var next features
-	if len(kept) > 1 {
-		next = kept[1].f
+	if len(e.Candidates) == 0 || !finish {
+		return res, e, nil
 	}
-	x = signals(&q, kept[0].f, next, idf(0, float64(len(ix.passages))))
-	res.Confidence = confidence.predict(x)
+	order, scores := e.Rank(&model)
+	res.Confidence = model.Predict(e.Signals(order, scores))
 	res.Reason = ReasonNone
-	for _, h := range kept[:min(len(kept), max(n, 1))] {
-		p := ix.passages[h.i]
-		res.Hits = append(res.Hits, Hit{Passage: p, Score: h.s, Excerpt: ix.excerpt(&q, m, &p)})
+	for k, c := range order[:min(len(order), max(n, 1))] {
+		i := e.Candidates[c].order
+		p := ix.passages[i]
+		res.Hits = append(res.Hits, Hit{Passage: p, Score: scores[k], Excerpt: ix.excerpt(&q, m, i)})
 	}
-	return res, x, nil
+	return res, e, nil
+}
+
+// scored is a candidate passage with Bleve's score (0 for those the
+// phrasing index added).
+type scored struct {
+	i     int
+	score float64
 }
 
 // query builds the Bleve query: each term on the body, on FAQ questions and
