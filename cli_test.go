@@ -72,7 +72,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ask", "   "}, "ask needs a question"},
 		{[]string{"dance"}, "unknown command"},
 		{[]string{"ask", "-nope", "x"}, "flag provided but not defined"},
-		{[]string{"eval", "-content", "x"}, "eval needs -queries"},
+		{[]string{"eval", "-content", "x"}, "eval needs -content and -queries"},
 		{[]string{}, "usage: faqbot COMMAND"},
 	}
 	for _, tt := range tests {
@@ -203,14 +203,27 @@ func TestIndexCommandReuses(t *testing.T) {
 
 func TestEvalCommand(t *testing.T) {
 	dir := "eval/testdata/community-faq"
-	out, stderr, err := cli(t, nil, "eval", "-json", "-content", dir+"/corpus.jsonl", "-queries", dir+"/queries.jsonl")
+	out, stderr, err := cli(t, nil, "eval", "-json", "-content", dir+"/corpus.jsonl", "-queries", dir+"/queries.jsonl", "-threshold", "0.7")
 	if err != nil {
 		t.Fatal(err, stderr)
 	}
-	var rep map[string]float64
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+	var res struct {
+		Threshold float64 `json:"threshold"`
+		Sets      []struct {
+			Name     string             `json:"name"`
+			Report   map[string]float64 `json:"report"`
+			Baseline map[string]float64 `json:"baseline_bm25"`
+			Curve    []map[string]float64
+		} `json:"sets"`
+		Macro map[string]float64 `json:"macro_average"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
 	}
+	if res.Threshold != 0.7 || len(res.Sets) != 1 || res.Sets[0].Name != "community-faq" {
+		t.Fatalf("eval -json: %s", out)
+	}
+	rep := res.Sets[0].Report
 	for _, k := range []string{"acc@1", "mrr@10", "recall@5", "answered_correct", "answered_wrong", "abstained", "selective_accuracy", "p50_ms", "p99_ms", "build_ms"} {
 		if _, ok := rep[k]; !ok {
 			t.Errorf("eval report lacks %s", k)
@@ -218,6 +231,28 @@ func TestEvalCommand(t *testing.T) {
 	}
 	if rep["queries"] != 240 || rep["answered_correct"]+rep["answered_wrong"]+rep["abstained"] != rep["queries"] {
 		t.Errorf("counts do not add up: %v", rep)
+	}
+	if res.Sets[0].Baseline["acc@1"] <= 0 || len(res.Sets[0].Curve) != 13 || res.Macro["acc@1"] != rep["acc@1"] {
+		t.Errorf("baseline %v, curve of %d points, macro %v", res.Sets[0].Baseline, len(res.Sets[0].Curve), res.Macro)
+	}
+
+	// Several sets in one call, named on the command line: one row each, a
+	// macro average, and the coverage and risk by threshold.
+	set := "faq=" + dir + "/corpus.jsonl," + dir + "/queries.jsonl"
+	out, stderr, err = cli(t, nil, "eval", "-set", set, "-set", "again="+dir+"/corpus.jsonl,"+dir+"/queries.jsonl")
+	if err != nil {
+		t.Fatal(err, stderr)
+	}
+	for _, want := range []string{"faq", "again", "macro average", "bm25 acc@1", "choose MIN_CONFIDENCE", "0.30", "0.90"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, err := cli(t, nil, "eval", "-set", "nonsense"); exitCode(err) != 2 {
+		t.Errorf("eval -set nonsense: %v, want a usage error", err)
+	}
+	if _, _, err := cli(t, nil, "eval", "-suite", "does-not-exist.json"); err == nil {
+		t.Error("eval with a missing suite file succeeded")
 	}
 }
 
@@ -262,6 +297,31 @@ func TestEnvExampleDocumentsEveryVariable(t *testing.T) {
 	for _, v := range config.Vars() {
 		if !strings.Contains(string(readme), "`"+v.Name+"`") {
 			t.Errorf("README does not document %s", v.Name)
+		}
+	}
+}
+
+// TestAskBuiltInQuestions asks the built-in content what a new member asks
+// first, in their own words: each is answered from its entry.
+func TestAskBuiltInQuestions(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"how do I ask a question", "faq.md#how-do-i-ask-faqbot-a-question"},
+		{"how do i reload", "faq.md#how-do-i-reload-the-faq"},
+		{"can i ask privately", "faq.md#can-i-ask-a-question-privately"},
+		{"why does the bot tell me to wait", "faq.md#why-does-the-bot-tell-me-to-wait"},
+		{"which file formats can faqbot read?", "faq.md#which-file-formats-can-faqbot-read"},
+	}
+	for _, tt := range tests {
+		out, _, err := cli(t, nil, "ask", "-json", tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got answerJSON
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		if !got.Answered || got.Answer == nil || got.Answer.ID != tt.want {
+			t.Errorf("%q: answered %v with %+v (confidence %.2f), want %s", tt.question, got.Answered, got.Answer, got.Score, tt.want)
 		}
 	}
 }

@@ -3,66 +3,78 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"time"
+	"path/filepath"
+	"strings"
 
 	"faqbot/eval"
+	"faqbot/index"
 )
 
-// runEval measures answer quality and speed on a corpus and its queries,
-// through the same search and threshold the bot uses.
+// setFlags collects repeated -set NAME=CORPUS,QUERIES flags.
+type setFlags []eval.Set
+
+func (s *setFlags) String() string { return fmt.Sprint(len(*s), " sets") }
+
+func (s *setFlags) Set(v string) error {
+	set, err := eval.ParseSet(v)
+	if err != nil {
+		return err
+	}
+	*s = append(*s, set)
+	return nil
+}
+
+// runEval measures answer quality and speed on one or more sets of content
+// and questions, through the same search and answer policy the bot uses,
+// beside a stock BM25 baseline.
 func runEval(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("eval", "")
-	path := fs.String("content", a.cfg.ContentDir, "corpus: content file or directory (e.g. corpus.jsonl)")
-	queries := fs.String("queries", "", "queries file (JSON Lines: query, relevant)")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
+	path := fs.String("content", a.cfg.ContentDir, "corpus of a single set: content file or directory (e.g. corpus.jsonl)")
+	queries := fs.String("queries", "", "questions of a single set (JSON Lines: query, relevant)")
+	var sets setFlags
+	fs.Var(&sets, "set", "a set as NAME=CORPUS,QUERIES (repeatable)")
+	suiteFile := fs.String("suite", "", "a suite file (JSON) listing sets, e.g. eval/suite.json")
+	threshold := fs.Float64("threshold", a.cfg.MinConfidence, "confidence threshold to evaluate at (default MIN_CONFIDENCE)")
+	asJSON := fs.Bool("json", false, "print the results as JSON")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *queries == "" {
+	var suite eval.Suite
+	if *suiteFile != "" {
+		s, err := eval.LoadSuite(*suiteFile)
+		if err != nil {
+			return err
+		}
+		suite = s
+	}
+	suite.Sets = append(suite.Sets, sets...)
+	if *queries != "" {
+		if *path == "" {
+			return usageError("eval -queries needs -content (or CONTENT_DIR): the content the questions are about")
+		}
+		name := filepath.Base(filepath.Dir(*queries))
+		if name == "." || name == string(filepath.Separator) {
+			name = strings.TrimSuffix(filepath.Base(*queries), filepath.Ext(*queries))
+		}
+		suite.Sets = append(suite.Sets, eval.Set{Name: name, Corpus: eval.Paths{*path}, Queries: eval.Paths{*queries}})
+	}
+	if len(suite.Sets) == 0 {
 		fs.Usage()
-		return usageError("eval needs -queries FILE")
+		return usageError("eval needs -content and -queries, -set or -suite")
 	}
-	f, err := os.Open(*queries)
-	if err != nil {
-		return fmt.Errorf("eval: %w", err)
+	if *threshold < 0 || *threshold > 1 {
+		return usageError("eval -threshold %v: want a number from 0 to 1", *threshold)
 	}
-	qs, err := eval.ReadQueries(f, *queries)
-	_ = f.Close()
+	res, err := eval.RunSuite(ctx, suite, index.Policy{MinConfidence: *threshold}, a.stderr)
 	if err != nil {
 		return err
 	}
-	start := time.Now()
-	c, err := a.loadContent(ctx, *path)
-	if err != nil {
-		return err
+	if len(res.Sets) == 0 {
+		return fmt.Errorf("eval: no set could be run: %s", strings.Join(res.Skipped, "; "))
 	}
-	a.logProblems(c)
-	loaded := time.Now()
-	store, err := a.indexStore(ctx, "eval")
-	if err != nil {
-		return err
-	}
-	if store != nil {
-		defer func() { _ = store.Close() }()
-	}
-	ix, err := a.openIndex(ctx, c, store)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = ix.Close() }()
-	built := time.Now()
-	fmt.Fprintf(a.stderr, "eval: %d passages indexed in %v; asking %d questions\n", ix.Len(), built.Sub(loaded).Round(time.Millisecond), len(qs))
-	rep, err := eval.Run(ctx, ix, qs, a.policy(), a.stderr)
-	if err != nil {
-		return err
-	}
-	rep.Passages = ix.Len()
-	rep.LoadMs = float64(loaded.Sub(start).Milliseconds())
-	rep.BuildMs = float64(built.Sub(loaded).Milliseconds())
 	if *asJSON {
-		return writeJSON(a.stdout, rep)
+		return writeJSON(a.stdout, res)
 	}
-	eval.WriteText(a.stdout, rep)
+	eval.WriteSuite(a.stdout, res)
 	return nil
 }

@@ -1,7 +1,9 @@
-// Package eval measures how well faqbot answers: it runs a set of questions
-// with known relevant passages through the same search path and confidence
-// threshold that members meet, and reports ranking quality, how often the
-// bot answers right, answers wrong or abstains, and how fast it is.
+// Package eval measures how well faqbot answers: it runs sets of questions
+// with known relevant passages through the same search and answer policy
+// that members meet, and reports ranking quality, how often the bot answers
+// right, answers wrong or abstains (at the chosen threshold and across
+// thresholds), and how fast it is, beside a stock BM25 baseline. It also
+// fits the ranking and confidence model on a mixture of sets (see Fit).
 package eval
 
 import (
@@ -53,6 +55,27 @@ type Searcher interface {
 	SearchTop(ctx context.Context, question string, n int) (index.Result, error)
 }
 
+// Outcome is what happened to one question: enough to judge it again at any
+// threshold.
+type Outcome struct {
+	// Answerable is false for an out-of-scope question.
+	Answerable bool
+	// Rank is the 1-based rank of the first relevant hit among the top ten,
+	// 0 when none is.
+	Rank int
+	// Result is the undecided search result, cut to its best hit.
+	Result index.Result
+	// Latency is how long the search took.
+	Latency time.Duration
+}
+
+// answered reports whether policy answers the question, and whether
+// rightly.
+func (o Outcome) answered(p index.Policy) (answered, right bool) {
+	r := p.Apply(o.Result)
+	return r.Answered, r.Answered && o.Rank == 1
+}
+
 // Report holds every metric of ../shared/eval/FORMAT.md.
 type Report struct {
 	Queries    int `json:"queries"`
@@ -76,62 +99,94 @@ type Report struct {
 	TotalSecs float64 `json:"total_s"`
 }
 
+// CorrectShare is the share of answerable questions answered correctly.
+func (r Report) CorrectShare() float64 {
+	return round(float64(r.AnsweredCorrect) / float64(max(r.Answerable, 1)))
+}
+
+// WrongShare is the share of all questions answered wrongly.
+func (r Report) WrongShare() float64 {
+	return round(float64(r.AnsweredWrong) / float64(max(r.Queries, 1)))
+}
+
 // warmup is how many questions run before timing starts.
 const warmup = 200
 
-// Run asks every query, decides each result with policy as the bot would,
-// and computes the report. progress (may be nil) gets a line now and then
-// on long runs.
-func Run(ctx context.Context, s Searcher, queries []Query, policy index.Policy, progress io.Writer) (Report, error) {
-	start := time.Now()
-	rep := Report{Queries: len(queries), Threshold: policy.MinConfidence}
+// Ask runs every query through s and records what happened. progress (may
+// be nil) gets a line now and then on long runs.
+func Ask(ctx context.Context, s Searcher, queries []Query, progress io.Writer) ([]Outcome, error) {
 	for i := 0; i < min(warmup, len(queries)); i++ {
 		if _, err := s.SearchTop(ctx, queries[i].Query, 10); err != nil {
-			return rep, fmt.Errorf("eval warm-up: %w", err)
+			return nil, fmt.Errorf("eval warm-up: %w", err)
 		}
 	}
-	lat := make([]time.Duration, 0, len(queries))
-	outOfScopeAbstained := 0
+	out := make([]Outcome, 0, len(queries))
 	next := time.Now().Add(5 * time.Second)
 	for i, q := range queries {
 		if err := ctx.Err(); err != nil {
-			return rep, err
+			return nil, err
 		}
 		t := time.Now()
 		res, err := s.SearchTop(ctx, q.Query, 10)
-		lat = append(lat, time.Since(t))
+		lat := time.Since(t)
 		if err != nil {
-			return rep, fmt.Errorf("eval query %d: %w", i+1, err)
+			return nil, fmt.Errorf("eval query %d: %w", i+1, err)
 		}
-		res = policy.Apply(res)
-		rank := firstRelevant(res, q.Relevant)
-		answerable := len(q.Relevant) > 0
-		if answerable {
-			rep.Answerable++
-			if rank == 1 {
-				rep.AccAt1++
-			}
-			if rank >= 1 && rank <= 5 {
-				rep.RecallAt5++
-			}
-			if rank >= 1 {
-				rep.MRRAt10 += 1 / float64(rank)
-			}
-		}
-		switch {
-		case !res.Answered:
-			rep.Abstained++
-			if !answerable {
-				outOfScopeAbstained++
-			}
-		case rank == 1:
-			rep.AnsweredCorrect++
-		default:
-			rep.AnsweredWrong++
-		}
+		o := Outcome{Answerable: len(q.Relevant) > 0, Rank: firstRelevant(res, q.Relevant), Latency: lat}
+		res.Hits = res.Hits[:min(len(res.Hits), 1)]
+		o.Result = res
+		out = append(out, o)
 		if progress != nil && time.Now().After(next) {
 			fmt.Fprintf(progress, "eval: %d/%d queries\n", i+1, len(queries))
 			next = time.Now().Add(5 * time.Second)
+		}
+	}
+	return out, nil
+}
+
+// Run asks every query, decides each result with policy as the bot would,
+// and computes the report.
+func Run(ctx context.Context, s Searcher, queries []Query, policy index.Policy, progress io.Writer) (Report, error) {
+	start := time.Now()
+	outs, err := Ask(ctx, s, queries, progress)
+	if err != nil {
+		return Report{}, err
+	}
+	rep := Summarize(outs, policy)
+	rep.TotalSecs = round(time.Since(start).Seconds())
+	return rep, nil
+}
+
+// Summarize computes the report of outcomes under policy.
+func Summarize(outs []Outcome, policy index.Policy) Report {
+	rep := Report{Queries: len(outs), Threshold: policy.MinConfidence}
+	lat := make([]time.Duration, 0, len(outs))
+	outOfScopeAbstained := 0
+	for _, o := range outs {
+		lat = append(lat, o.Latency)
+		if o.Answerable {
+			rep.Answerable++
+			if o.Rank == 1 {
+				rep.AccAt1++
+			}
+			if o.Rank >= 1 && o.Rank <= 5 {
+				rep.RecallAt5++
+			}
+			if o.Rank >= 1 {
+				rep.MRRAt10 += 1 / float64(o.Rank)
+			}
+		}
+		answered, right := o.answered(policy)
+		switch {
+		case !answered:
+			rep.Abstained++
+			if !o.Answerable {
+				outOfScopeAbstained++
+			}
+		case right:
+			rep.AnsweredCorrect++
+		default:
+			rep.AnsweredWrong++
 		}
 	}
 	if rep.Answerable > 0 {
@@ -144,8 +199,7 @@ func Run(ctx context.Context, s Searcher, queries []Query, policy index.Policy, 
 		rep.SelectiveAccuracy = round(float64(rep.AnsweredCorrect+outOfScopeAbstained) / float64(rep.Queries))
 	}
 	rep.P50ms, rep.P99ms = percentile(lat, 0.50), percentile(lat, 0.99)
-	rep.TotalSecs = round(time.Since(start).Seconds())
-	return rep, nil
+	return rep
 }
 
 // firstRelevant is the 1-based rank of the first relevant hit among the
