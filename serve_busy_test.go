@@ -268,7 +268,7 @@ func TestServeRoleMention(t *testing.T) {
 func TestServeHelpChannelLimitIsForUnaskedAnswersOnly(t *testing.T) {
 	t.Parallel()
 	const help = "200000000000000078"
-	env := map[string]string{"ANSWER_CHANNELS": help, "AUTO_ANSWER_CONFIDENCE": "0.65", "CHANNEL_COOLDOWN": "1m"}
+	env := map[string]string{"ANSWER_CHANNELS": help, "CHANNEL_COOLDOWN": "1m"}
 	s := startServe(t, env)
 	// Two unasked questions at once: one answer (the channel's limit).
 	for _, q := range faqQuestions[:2] {

@@ -211,11 +211,11 @@ func TestSmokeCheckKeepsOldIndex(t *testing.T) {
 	dir := t.TempDir()
 	writeVersion(t, dir, 1)
 	live, m := start(t, dir, "")
-	// Questions made only of stop words find nothing: an index that cannot
-	// answer its own FAQ must not go live.
+	// Questions made only of punctuation find nothing: an index that
+	// cannot answer its own FAQ must not go live.
 	var sb strings.Builder
 	sb.WriteString("---\nkind: faq\n---\n\n")
-	for i, q := range []string{"What is it?", "Who is he?", "Why is that?", "How is it?", "Where is it?", "When was it?", "Which is it?", "Is it so?", "Was she there?", "Are they?"} {
+	for i, q := range []string{"?", "??", "???", "?!", "!?", "?!?", "…?", "¿?", "?…", "?!!"} {
 		fmt.Fprintf(&sb, "## %s\n\nAnswer number %d.\n\n", q, i)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "faq.md"), []byte(sb.String()), 0o644); err != nil {
