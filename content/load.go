@@ -67,6 +67,8 @@ func readerFor(name string) reader {
 		return readJSONL
 	case ".csv":
 		return readCSV
+	case ".html", ".htm":
+		return readHTML
 	}
 	return nil
 }
