@@ -246,7 +246,11 @@ func (f *fetch) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	if ok {
 		return true, nil
 	}
-	if _, known := f.m.Pages[u.String()]; known && r.group != nil {
+	if r.group == nil { // robots.txt unreadable: a failure of the site, shown as one
+		f.fail(u.String(), &failure{failNetwork, why})
+		return false, nil
+	}
+	if _, known := f.m.Pages[u.String()]; known {
 		f.remove(u.String(), why)
 		return false, nil
 	}

@@ -218,7 +218,7 @@ func TestFetchUnreachableSite(t *testing.T) {
 	url := s.srv.URL
 	s.srv.Close()
 	rep, err := Fetch(context.Background(), []string{url + "/"}, quiet(t.TempDir()))
-	if err != nil || len(rep.Pages) != 1 || rep.Pages[0].Status != Skipped || !strings.Contains(rep.Pages[0].Reason, "robots.txt could not be read") {
+	if err != nil || len(rep.Pages) != 1 || rep.Pages[0].Status != Failed || !strings.Contains(rep.Pages[0].Reason, "robots.txt could not be read") {
 		t.Errorf("unreachable site: %q %v", rep.Pages, err)
 	}
 }

@@ -77,8 +77,12 @@ func (r Report) Failures() []Page {
 // unchanged, 1 removed; 2 failed, 1 skipped".
 func (r Report) Summary() string {
 	pages := r.Count(Added) + r.Count(Changed) + r.Count(Unchanged) + r.Count(Removed)
-	s := fmt.Sprintf("%d pages: %d added, %d changed, %d unchanged, %d removed",
-		pages, r.Count(Added), r.Count(Changed), r.Count(Unchanged), r.Count(Removed))
+	noun := "pages"
+	if pages == 1 {
+		noun = "page"
+	}
+	s := fmt.Sprintf("%d %s: %d added, %d changed, %d unchanged, %d removed",
+		pages, noun, r.Count(Added), r.Count(Changed), r.Count(Unchanged), r.Count(Removed))
 	var more []string
 	if n := r.Count(Failed); n > 0 {
 		more = append(more, fmt.Sprintf("%d failed", n))
