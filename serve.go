@@ -31,6 +31,10 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	m := metrics.New()
 	loader := func() (*content.Collection, error) { return a.loadContent(*path) }
+	fetch := a.fetchStep(*path) // CONTENT_URLS, nil without
+	if fetch != nil {
+		fetch(ctx)
+	}
 	// At start-up there is no older index to fall back on: serve what
 	// loaded, and say what did not.
 	c, ix, err := a.openContent(ctx, *path)
@@ -54,7 +58,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		a.log.Warn("DATA_DIR is not set: feedback and unanswered questions are kept in memory only")
 	}
 
-	reloader := reload.New(live, loader, reload.Options{IndexDir: cfg.IndexDir, Log: a.log, Observer: m})
+	reloader := reload.New(live, loader, reload.Options{IndexDir: cfg.IndexDir, Log: a.log, Observer: m, Fetch: fetch})
 	botCfg := botConfig(cfg)
 	sess, err := bot.NewSession(cfg.DiscordToken, cfg.APIURL, bot.Intents(botCfg))
 	if err != nil {
