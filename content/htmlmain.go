@@ -1,7 +1,6 @@
 package content
 
 import (
-	"io"
 	"log/slog"
 	"strings"
 
@@ -152,7 +151,7 @@ func insideArticle(n *html.Node) bool {
 // no main content; nil when it finds none.
 func readableContent(doc *html.Node) *html.Node {
 	p := readability.NewParser()
-	p.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	p.Logger = slog.New(slog.DiscardHandler)
 	p.DisableJSONLD = true
 	art, err := p.ParseDocument(doc, nil)
 	if err != nil || art.Node == nil || strings.TrimSpace(textContent(art.Node)) == "" {
