@@ -94,6 +94,22 @@ func TestFurnitureName(t *testing.T) {
 	}
 }
 
+func TestFragmentQuote(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"A paragraph.\nSecond line.", "A paragraph."},
+		{"- first item\n- second", "first item"},
+		{"  12. twelfth\n", "twelfth"},
+		{"Rank | Needs\nMember | 2 weeks", "Rank"},
+		{"```\ngo run .\n```", "go run ."},
+		{"```\n```", ""},
+	}
+	for _, tt := range tests {
+		if got := fragmentQuote(tt.text); got != tt.want {
+			t.Errorf("fragmentQuote(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestRepeatsFAQ(t *testing.T) {
 	items := []faqItem{
 		{q: "When is raid night?", a: "Every Thursday at 20:00 server time."},
@@ -171,9 +187,9 @@ func TestReadHTML(t *testing.T) {
 			src:   "<article>\n<p>Advertisement</p>\n<p>https://e.org/x</p>\n<p>2024-05-01</p>\n<ul><li><a href=/a>A page</a></li><li><a href=/b>B page</a></li></ul>\n<ul><li>Share this</li><li>real item</li></ul>\n<p>Use a <code>&lt;div class=\"x\"&gt;</code> here.</p>\n<pre>&lt;br/&gt;</pre>\n</article>",
 			title: "P",
 			want: []brief{
-				{"p.html#p-1", "", "", "- real item", u + "#:~:text=%2D%20real%20item", 6},
+				{"p.html#p-1", "", "", "- real item", u + "#:~:text=real%20item", 6},
 				{"p.html#p-2", "", "", `Use a <div class="x"> here.`, u + "#:~:text=Use%20a%20%3Cdiv%20class%3D%22x%22%3E%20here.", 7},
-				{"p.html#p-3", "", "", "```\n<br/>\n```", u + "#:~:text=%60%60%60%20%3Cbr%2F%3E%20%60%60%60", 8},
+				{"p.html#p-3", "", "", "```\n<br/>\n```", u + "#:~:text=%3Cbr%2F%3E", 8},
 			},
 		},
 		{
@@ -181,7 +197,7 @@ func TestReadHTML(t *testing.T) {
 			src:   "<main>\n<table><tr><th>Rank</th><th>Needs</th></tr><tr><td>Member</td><td>2 weeks</td></tr><tr><td></td></tr></table>\n<table><tr><td><h2 id=s>Side</h2><p>Laid out text.</p></td></tr></table>\n</main>",
 			title: "P",
 			want: []brief{
-				{"p.html#p-1", "", "", "Rank | Needs\nMember | 2 weeks", u + "#:~:text=Rank%20%7C%20Needs%20Member%20%7C%202%20weeks", 2},
+				{"p.html#p-1", "", "", "Rank | Needs\nMember | 2 weeks", u + "#:~:text=Rank", 2},
 				{"p.html#side-1", "Side", "", "Laid out text.", u + "#s", 3},
 			},
 		},

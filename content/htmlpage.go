@@ -135,9 +135,31 @@ func (pg *htmlPage) paragraph(b hblock, sec htmlSection) {
 	case sec.anchor != "":
 		d.URL = anchorURL(pg.base, sec.anchor)
 	default:
-		d.URL, d.fragment = pg.base, true
+		d.URL, d.fragment, d.plain = pg.base, true, fragmentQuote
 	}
 	pg.drafts = append(pg.drafts, d)
+}
+
+// listMarkerRE matches the marker of a list line: "- ", "12. ".
+var listMarkerRE = regexp.MustCompile(`^\s*(- |\d+\. )`)
+
+// fragmentQuote is the part of a block's text a text fragment can find on
+// the page: browsers match text within one block, so a list is quoted by
+// its first item, a table by its first cell, code by its first line.
+func fragmentQuote(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "```") {
+			continue
+		}
+		line = listMarkerRE.ReplaceAllString(line, "")
+		if i := strings.Index(line, " | "); i >= 0 {
+			line = line[:i]
+		}
+		if line = strings.TrimSpace(line); line != "" {
+			return line
+		}
+	}
+	return ""
 }
 
 // pair emits an FAQ pair: linked to its element's id, else by a text
