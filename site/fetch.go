@@ -208,8 +208,10 @@ func (f *fetch) fail(u string, err *failure) {
 	f.report(Page{URL: u, Status: Failed, Reason: err.reason})
 }
 
-// wait pauses until the host may be asked again.
-func (f *fetch) wait(ctx context.Context, host string) error {
+// wait pauses until the host may be asked again: the delay counts from
+// the end of the last request to it. Call the returned func when the
+// request is done.
+func (f *fetch) wait(ctx context.Context, host string) (done func(), err error) {
 	d := max(f.opts.Delay, f.delay[host])
 	if last, ok := f.last[host]; ok {
 		if pause := time.Until(last.Add(d)); pause > 0 {
@@ -217,11 +219,10 @@ func (f *fetch) wait(ctx context.Context, host string) error {
 			defer t.Stop()
 			select {
 			case <-ctx.Done():
-				return ctx.Err()
+				return nil, ctx.Err()
 			case <-t.C:
 			}
 		}
 	}
-	f.last[host] = time.Now()
-	return nil
+	return func() { f.last[host] = time.Now() }, nil
 }

@@ -45,7 +45,8 @@ func (f *fetch) page(ctx context.Context, it item) error {
 	if ok, err := f.allowed(ctx, u); !ok || err != nil {
 		return err
 	}
-	if err := f.wait(ctx, u.Host); err != nil {
+	done, err := f.wait(ctx, u.Host)
+	if err != nil {
 		return err
 	}
 	key := u.String()
@@ -56,6 +57,7 @@ func (f *fetch) page(ctx context.Context, it item) error {
 	}
 	f.requests++
 	resp, err := f.c.get(ctx, u, cond, func(to *url.URL) bool { return inAny(f.scopes, to) })
+	done()
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}

@@ -62,7 +62,7 @@ func readRules(code int, body []byte, fetchErr error) rules {
 type robots struct {
 	c     *client
 	hosts map[string]rules
-	wait  func(ctx context.Context, host string) error
+	wait  func(ctx context.Context, host string) (func(), error)
 }
 
 // rulesFor returns the rules for u's host, reading its robots.txt the
@@ -72,11 +72,13 @@ func (rb *robots) rulesFor(ctx context.Context, u *url.URL) (rules, error) {
 	if r, ok := rb.hosts[key]; ok {
 		return r, nil
 	}
-	if err := rb.wait(ctx, u.Host); err != nil {
+	done, err := rb.wait(ctx, u.Host)
+	if err != nil {
 		return rules{}, err
 	}
 	ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 	resp, err := rb.c.get(ctx, ru, nil, func(to *url.URL) bool { return to.Hostname() == u.Hostname() })
+	done()
 	if ctx.Err() != nil {
 		return rules{}, ctx.Err()
 	}

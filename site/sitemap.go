@@ -71,11 +71,13 @@ func (f *fetch) sitemap(ctx context.Context, u *url.URL) error {
 	if ok, err := f.allowed(ctx, u); !ok || err != nil {
 		return err
 	}
-	if err := f.wait(ctx, u.Host); err != nil {
+	done, err := f.wait(ctx, u.Host)
+	if err != nil {
 		return err
 	}
 	sc := scopeOf(u)
 	resp, err := f.c.get(ctx, u, nil, sc.contains)
+	done()
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
