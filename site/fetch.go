@@ -19,10 +19,11 @@ const (
 	DefaultDelay    = time.Second
 	DefaultTimeout  = 20 * time.Second
 	DefaultMaxBytes = 5 << 20
-	// maxSitemaps bounds the sitemaps read in one fetch (an index and the
-	// sitemaps it lists).
-	maxSitemaps = 20
 )
+
+// maxSitemaps bounds the sitemaps read in one fetch (an index and the
+// sitemaps it lists).
+const maxSitemaps = 20
 
 // UserAgent is what faqbot calls itself in requests.
 const UserAgent = "faqbot/1 (FAQ bot content fetcher; robots.txt name: faqbot)"
