@@ -23,7 +23,14 @@ func runAsk(ctx context.Context, a *app, args []string) error {
 		fs.Usage()
 		return usageError("ask needs a question, e.g. faqbot ask \"how do I reload the FAQ?\"")
 	}
-	_, ix, err := a.openContent(ctx, *path)
+	store, err := a.indexStore(ctx, "ask")
+	if err != nil {
+		return err
+	}
+	if store != nil {
+		defer func() { _ = store.Close() }()
+	}
+	_, ix, err := a.openContent(ctx, *path, store)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	c, err := a.loadContent(*path)
+	c, err := a.loadContent(ctx, *path)
 	if err != nil {
 		return err
 	}

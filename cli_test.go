@@ -142,6 +142,19 @@ func TestCheckReportsEveryBrokenFile(t *testing.T) {
 	}
 }
 
+// TestCheckPassageLimit: MAX_PASSAGES reaches the content loader, and the
+// limit is reported with its file and line.
+func TestCheckPassageLimit(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "faq.jsonl"), []byte(strings.Repeat(`{"text":"a"}`+"\n", 1)+`{"id":"b","text":"b"}`+"\n"+`{"id":"c","text":"c"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := cli(t, map[string]string{"MAX_PASSAGES": "2"}, "check", "-content", dir)
+	if exitCode(err) != 1 || !strings.Contains(out, "faq.jsonl:3: the content has more than 2 passages (MAX_PASSAGES)") {
+		t.Errorf("check with MAX_PASSAGES=2: %v\n%s", err, out)
+	}
+}
+
 func TestExportSeedArticle(t *testing.T) {
 	seeds := "../shared/seeds"
 	if _, err := os.Stat(seeds); err != nil {

@@ -33,13 +33,20 @@ func runEval(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	start := time.Now()
-	c, err := a.loadContent(*path)
+	c, err := a.loadContent(ctx, *path)
 	if err != nil {
 		return err
 	}
 	a.logProblems(c)
 	loaded := time.Now()
-	ix, err := a.openIndex(ctx, c)
+	store, err := a.indexStore(ctx, "eval")
+	if err != nil {
+		return err
+	}
+	if store != nil {
+		defer func() { _ = store.Close() }()
+	}
+	ix, err := a.openIndex(ctx, c, store)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,12 @@ func runIndex(ctx context.Context, a *app, args []string) error {
 	if a.cfg.IndexDir == "" {
 		return usageError("index needs INDEX_DIR to be set (where to keep the index)")
 	}
-	_, ix, err := a.openContent(ctx, *path)
+	store, err := a.indexStore(ctx, "index")
+	if err != nil {
+		return err
+	}
+	defer func() { _ = store.Close() }()
+	_, ix, err := a.openContent(ctx, *path, store)
 	if err != nil {
 		return err
 	}

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"faqbot/feedback"
+	"faqbot/internal/dirlock"
 )
 
 // runReport lists what moderators should write next: the most frequent
@@ -20,8 +22,12 @@ func runReport(ctx context.Context, a *app, args []string) error {
 		return usageError("report needs DATA_DIR (where the bot keeps feedback)")
 	}
 	retention := a.cfg.Retention()
-	store, err := feedback.Open(a.cfg.DataDir, retention, time.Now)
-	if err != nil {
+	store, err := feedback.Open(a.cfg.DataDir, "report", retention, time.Now)
+	var held *dirlock.HeldError
+	switch {
+	case errors.As(err, &held):
+		return fmt.Errorf("%w; use /faq unanswered in Discord, or stop it", held)
+	case err != nil:
 		return fmt.Errorf("%w (while the bot runs, use /faq unanswered in Discord)", err)
 	}
 	defer func() { _ = store.Close() }()

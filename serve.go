@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
@@ -30,16 +31,25 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return errors.New("DISCORD_TOKEN is not set: put the bot token in .env (see README, \"Serving in Discord\")")
 	}
 	m := metrics.New()
-	loader := func() (*content.Collection, error) { return a.loadContent(*path) }
-	fetch := a.fetchStep(*path) // CONTENT_URLS, nil without
+	loader := func(ctx context.Context) (*content.Collection, error) { return a.loadContent(ctx, *path) }
+	// At start-up there is no older index to fall back on: serve what
+	// loaded, and say what did not.
+	indexes, err := a.indexStore(ctx, "serve")
+	if err != nil {
+		return a.startErr(ctx, err)
+	}
+	if indexes != nil {
+		defer func() { _ = indexes.Close() }()
+	}
+	// CONTENT_URLS are fetched once this process owns INDEX_DIR, so that a
+	// second bot started by mistake gives up before it writes anything.
+	fetch := a.fetchStep(*path) // nil without CONTENT_URLS
 	if fetch != nil {
 		fetch(ctx)
 	}
-	// At start-up there is no older index to fall back on: serve what
-	// loaded, and say what did not.
-	c, ix, err := a.openContent(ctx, *path)
+	c, ix, err := a.openContent(ctx, *path, indexes)
 	if err != nil {
-		return err
+		return a.startErr(ctx, err)
 	}
 	live := index.NewLive(ix)
 	defer func() {
@@ -49,7 +59,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}()
 	reload.ObservePassages(m, c.Passages)
 
-	store, err := feedback.Open(cfg.DataDir, cfg.Retention(), time.Now)
+	store, err := feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now)
 	if err != nil {
 		return err
 	}
@@ -58,7 +68,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		a.log.Warn("DATA_DIR is not set: feedback and unanswered questions are kept in memory only")
 	}
 
-	reloader := reload.New(live, loader, reload.Options{IndexDir: cfg.IndexDir, Log: a.log, Observer: m, Fetch: fetch})
+	reloader := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m, Fetch: fetch})
 	botCfg := botConfig(cfg)
 	sess, err := bot.NewSession(cfg.DiscordToken, cfg.APIURL, bot.Intents(botCfg))
 	if err != nil {
@@ -87,16 +97,22 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		}()
 	}
 
+	// Reloads started by SIGHUP or the watcher stop with the bot, and
+	// finish before the index and its store are closed.
 	bg, stopBackground := context.WithCancel(ctx)
-	defer stopBackground()
+	var background sync.WaitGroup
+	defer func() {
+		stopBackground()
+		background.Wait()
+	}()
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
-	go reloadOnHangup(bg, a, hup, reloader)
+	background.Go(func() { reloadOnHangup(bg, a, hup, reloader) })
 	if cfg.WatchContent {
 		if *path == "" {
 			a.log.Warn("WATCH_CONTENT needs CONTENT_DIR (the built-in content never changes)")
-		} else if err := watchContent(bg, a, *path, reloader); err != nil {
+		} else if err := watchContent(bg, a, *path, reloader, &background); err != nil {
 			return err
 		}
 	}
@@ -105,6 +121,17 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	a.log.Info("stopped")
 	return nil
+}
+
+// startErr is what the error of a start-up step means: nothing when the
+// process was asked to stop meanwhile (SIGTERM while the content is read
+// or indexed is an ordinary exit), else the error.
+func (a *app) startErr(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		a.log.Info("stopped before serving")
+		return nil
+	}
+	return err
 }
 
 func botConfig(cfg config.Config) bot.Config {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"regexp"
@@ -306,7 +307,7 @@ func TestServeSeedArticleButtons(t *testing.T) {
 	if _, err := os.Stat(seed); err != nil {
 		t.Skipf("needs %s (../shared beside the project)", seed)
 	}
-	c, err := content.LoadPath(seed, content.Options{})
+	c, err := content.LoadPath(context.Background(), seed, content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

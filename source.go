@@ -12,16 +12,19 @@ import (
 
 // loadContent reads the content at path, or the built-in content when path
 // is empty.
-func (a *app) loadContent(path string) (*content.Collection, error) {
-	opts := content.Options{BaseURL: a.cfg.ContentBaseURL}
+func (a *app) loadContent(ctx context.Context, path string) (*content.Collection, error) {
+	opts := content.Options{BaseURL: a.cfg.ContentBaseURL, Limits: content.Limits{
+		MaxBytes:    int64(a.cfg.MaxContentMB) << 20,
+		MaxPassages: a.cfg.MaxPassages,
+	}}
 	if path == "" {
-		c, err := content.Load(data.FS, "data", opts)
+		c, err := content.Load(ctx, data.FS, "data", opts)
 		if err != nil {
 			return nil, fmt.Errorf("load built-in content: %w", err)
 		}
 		return c, nil
 	}
-	c, err := content.LoadPath(path, opts)
+	c, err := content.LoadPath(ctx, path, opts)
 	if err != nil {
 		return nil, fmt.Errorf("load content %s: %w", path, err)
 	}
@@ -29,11 +32,12 @@ func (a *app) loadContent(path string) (*content.Collection, error) {
 }
 
 // openIndex gives a search index for the collection: reused from or built
-// into INDEX_DIR when it is set, else built in memory.
-func (a *app) openIndex(ctx context.Context, c *content.Collection) (*index.Index, error) {
+// into the store (INDEX_DIR, owned by this process), else built in memory.
+func (a *app) openIndex(ctx context.Context, c *content.Collection, store *index.Store) (*index.Index, error) {
 	opts := index.Options{Synonyms: c.Synonyms}
 	start := time.Now()
-	if a.cfg.IndexDir == "" {
+	if store == nil {
+		a.log.Debug("building the index in memory", "passages", len(c.Passages))
 		ix, err := index.Build(ctx, c.Passages, opts)
 		if err != nil {
 			return nil, err
@@ -41,12 +45,13 @@ func (a *app) openIndex(ctx context.Context, c *content.Collection) (*index.Inde
 		a.log.Debug("index built in memory", "passages", ix.Len(), "ms", time.Since(start).Milliseconds())
 		return ix, nil
 	}
-	ix, reused, err := index.OpenOrBuild(ctx, a.cfg.IndexDir, c.Passages, opts)
+	a.log.Debug("opening the index, or building it", "passages", len(c.Passages), "dir", store.Dir())
+	ix, reused, err := store.OpenOrBuild(ctx, c.Passages, opts)
 	if err != nil {
 		return nil, err
 	}
 	a.log.Info("index ready", "dir", ix.Dir(), "passages", ix.Len(), "reused", reused, "ms", time.Since(start).Milliseconds())
-	if err := index.Prune(a.cfg.IndexDir, ix.Dir()); err != nil {
+	if err := store.Prune(ix.Dir()); err != nil {
 		a.log.Warn("could not remove old indexes", "err", err)
 	}
 	return ix, nil
@@ -55,13 +60,13 @@ func (a *app) openIndex(ctx context.Context, c *content.Collection) (*index.Inde
 // openContent reads the content at path and gives its index: what ask,
 // index and serve start from. Content problems are logged; the good files
 // are served.
-func (a *app) openContent(ctx context.Context, path string) (*content.Collection, *index.Index, error) {
-	c, err := a.loadContent(path)
+func (a *app) openContent(ctx context.Context, path string, store *index.Store) (*content.Collection, *index.Index, error) {
+	c, err := a.loadContent(ctx, path)
 	if err != nil {
 		return nil, nil, err
 	}
 	a.logProblems(c)
-	ix, err := a.openIndex(ctx, c)
+	ix, err := a.openIndex(ctx, c, store)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -72,7 +77,7 @@ func (a *app) openContent(ctx context.Context, path string) (*content.Collection
 // broken parts); commands that must fail on them check c.Err themselves.
 func (a *app) logProblems(c *content.Collection) {
 	for _, p := range c.Problems {
-		a.log.Warn("content problem", "at", fmt.Sprintf("%s:%d", p.File, p.Line), "problem", p.Msg)
+		a.log.Warn("content problem", "at", p.Where(), "problem", p.Msg)
 	}
 	for _, w := range c.Warnings {
 		a.log.Info("content note", "at", w.File, "note", w.Msg)

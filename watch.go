@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -20,8 +21,8 @@ import (
 const watchDebounce = time.Second
 
 // watchContent reloads whenever a file under root changes, once changes
-// settle. It runs until ctx is done.
-func watchContent(ctx context.Context, a *app, root string, r *reload.Manager) error {
+// settle. It runs until ctx is done, in a goroutine counted in wg.
+func watchContent(ctx context.Context, a *app, root string, r *reload.Manager, wg *sync.WaitGroup) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("watch content: %w", err)
@@ -31,7 +32,7 @@ func watchContent(ctx context.Context, a *app, root string, r *reload.Manager) e
 		return fmt.Errorf("watch content %s: %w", root, err)
 	}
 	a.log.Info("watching content for changes", "dir", root)
-	go func() {
+	wg.Go(func() {
 		defer func() { _ = w.Close() }()
 		timer := time.NewTimer(time.Hour)
 		timer.Stop()
@@ -63,7 +64,7 @@ func watchContent(ctx context.Context, a *app, root string, r *reload.Manager) e
 				_, _ = r.ReloadFiles(ctx) // no fetch: its saved pages would fire the watcher again
 			}
 		}
-	}()
+	})
 	return nil
 }
 

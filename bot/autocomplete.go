@@ -38,7 +38,7 @@ func (b *Bot) handleAutocomplete(ctx context.Context, i *discordgo.Interaction) 
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}
 	if err := b.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
-		b.log.Warn("autocomplete reply", "interaction", i.ID, "err", err)
+		b.log.Warn("autocomplete reply", "interaction", i.ID, "err", b.apiError(err))
 	}
 	b.metrics.Latency("autocomplete", time.Since(start))
 }

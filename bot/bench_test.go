@@ -29,7 +29,7 @@ func BenchmarkSearchConcurrent(b *testing.B) {
 	if _, err := os.Stat(corpus); err != nil {
 		b.Skipf("needs %s (../shared beside the project)", corpus)
 	}
-	c, err := content.LoadPath(corpus, content.Options{})
+	c, err := content.LoadPath(context.Background(), corpus, content.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -85,6 +85,8 @@ type Bot struct {
 	mu       sync.Mutex // guards closing against inflight.Add
 	closing  bool
 	inflight sync.WaitGroup
+	stopping context.Context // done once shutdown begins: stops work that outlives a handler
+	stop     context.CancelFunc
 	ready    chan struct{}
 	once     sync.Once
 	appID    atomic.Value // string
@@ -129,6 +131,7 @@ func New(s *discordgo.Session, deps Deps, cfg Config) *Bot {
 	for _, c := range cfg.AnswerChannels {
 		b.channels[c] = true
 	}
+	b.stopping, b.stop = context.WithCancel(context.Background())
 	b.appID.Store("")
 	b.botID.Store("")
 	return b
@@ -155,8 +158,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.checkToken(ctx); err != nil {
 		return err
 	}
-	if err := b.s.Open(); err != nil {
-		return fmt.Errorf("connect to Discord gateway: %w", explainOpen(err))
+	if err := b.open(ctx); err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return nil // stopped while connecting
 	}
 	select {
 	case <-b.ready:
@@ -182,6 +188,28 @@ func (b *Bot) setOnline(v bool) {
 	b.metrics.Gateway(v)
 }
 
+// open connects to the gateway. Connecting can take long (the gateway
+// lookup and the websocket handshake have their own, long timeouts), so a
+// shutdown does not wait for it: the session is closed when it is done.
+func (b *Bot) open(ctx context.Context) error {
+	opened := make(chan error, 1)
+	go func() { opened <- b.s.Open() }()
+	select {
+	case err := <-opened:
+		if err != nil {
+			return fmt.Errorf("connect to Discord gateway: %w", explainOpen(b.apiError(err)))
+		}
+		return nil
+	case <-ctx.Done():
+		go func() {
+			if <-opened == nil {
+				_ = b.s.Close()
+			}
+		}()
+		return nil
+	}
+}
+
 // checkToken asks Discord who we are, so that a wrong token is one clear
 // error instead of a gateway close code.
 func (b *Bot) checkToken(ctx context.Context) error {
@@ -193,7 +221,9 @@ func (b *Bot) checkToken(ctx context.Context) error {
 		}
 		// Anything else (a proxy that does not pass this call, say) is
 		// not conclusive: the gateway will tell.
-		b.log.Warn("could not check the token before connecting", "err", err)
+		if ctx.Err() == nil {
+			b.log.Warn("could not check the token before connecting", "err", b.apiError(err))
+		}
 		return nil
 	}
 	b.botID.Store(u.ID)
@@ -249,7 +279,7 @@ func (b *Bot) registerCommands(ctx context.Context) error {
 	}
 	cmds, err := b.s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, commandSet(b.cfg), discordgo.WithContext(ctx))
 	if err != nil {
-		return fmt.Errorf("register slash commands: %w", err)
+		return fmt.Errorf("register slash commands: %w", b.apiError(err))
 	}
 	where := "globally (may take up to an hour to appear)"
 	if b.cfg.GuildID != "" {
@@ -265,6 +295,7 @@ func (b *Bot) shutdown() error {
 	b.mu.Lock()
 	b.closing = true
 	b.mu.Unlock()
+	b.stop()
 	done := make(chan struct{})
 	go func() { b.inflight.Wait(); close(done) }()
 	select {

@@ -45,7 +45,7 @@ func (b *Bot) interactionRespond(ctx context.Context, i *discordgo.Interaction, 
 	}
 	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
 	if err := b.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
-		b.log.Warn("reply to interaction", "interaction", i.ID, "guild", i.GuildID, "err", err)
+		b.log.Warn("reply to interaction", "interaction", i.ID, "guild", i.GuildID, "err", b.apiError(err))
 		return fmt.Errorf("respond to interaction %s: %w", i.ID, err)
 	}
 	return nil

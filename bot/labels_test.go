@@ -126,7 +126,7 @@ func TestLabelsOnSeedArticle(t *testing.T) {
 	if _, err := os.Stat(seedArticle); err != nil {
 		t.Skipf("needs %s (../shared beside the project)", seedArticle)
 	}
-	c, err := content.LoadPath(seedArticle, content.Options{})
+	c, err := content.LoadPath(context.Background(), seedArticle, content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"faqbot/content"
+	"faqbot/feedback"
 	"faqbot/reload"
 )
 
@@ -69,34 +71,48 @@ func (b *Bot) handleReload(ctx context.Context, i *discordgo.Interaction) {
 		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
 	}, discordgo.WithContext(ctx))
 	if err != nil {
-		b.log.Warn("defer reload reply", "err", err)
+		b.log.Warn("defer reload reply", "err", b.apiError(err))
 		return
 	}
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reloadTimeout)
+	// The reload outlives the handler's timeout (the deferred reply stays
+	// open for 15 minutes), but not the bot: a shutdown stops it.
+	rctx, cancel := context.WithTimeout(b.stopping, reloadTimeout)
 	defer cancel()
 	b.log.Info("reload requested", "user", userID(i), "guild", i.GuildID)
 	rep, err := b.reloader.TryReload(rctx)
 	text := reloadText(rep, err)
-	if _, err := b.s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &text, AllowedMentions: noMentions()}, discordgo.WithContext(rctx)); err != nil {
-		b.log.Warn("send reload report", "err", err)
+	// A fresh deadline: the reload may have used up rctx, or the bot be
+	// stopping, and the moderator should still hear what happened.
+	sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), restTimeout)
+	defer scancel()
+	if _, err := b.s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &text, AllowedMentions: noMentions()}, discordgo.WithContext(sctx)); err != nil {
+		b.log.Warn("send reload report", "err", b.apiError(err))
 	}
 }
 
-// reloadText is the moderator's reload report.
+// reloadText is the moderator's reload report. It names content files
+// relative to CONTENT_DIR and never shows an internal error: the log has
+// those, with the details.
 func reloadText(rep reload.Report, err error) string {
 	var sb strings.Builder
+	took := rep.Duration.Round(time.Millisecond)
 	switch {
 	case errors.Is(err, reload.ErrBusy):
 		return "A reload is already running. Please try again in a moment."
+	case errors.Is(err, context.Canceled):
+		return "⏹️ The bot is shutting down, so this reload was stopped. The previous content is still live; the new content is read when the bot starts again."
+	case errors.Is(err, context.DeadlineExceeded):
+		fmt.Fprintf(&sb, "⚠️ The reload took longer than %s and was stopped. The previous content is still live.\n", reloadTimeout)
+	case errors.Is(err, reload.ErrCheck):
+		fmt.Fprintf(&sb, "⚠️ Reload failed after %s: the new index could not find the answers to its own FAQ questions, so it was not used. The previous content is still live; the bot's log has the details.\n", took)
+	case err != nil && rep.ProblemCount > 0:
+		fmt.Fprintf(&sb, "⚠️ Reload failed after %s. The previous content is still live.\n", took)
 	case err != nil:
-		fmt.Fprintf(&sb, "⚠️ Reload failed after %s. The previous content is still live.\n", rep.Duration.Round(time.Millisecond))
-		if rep.ProblemCount == 0 {
-			fmt.Fprintf(&sb, "%s\n", clip(err.Error(), 500))
-		}
+		fmt.Fprintf(&sb, "⚠️ Reload failed after %s: something went wrong on the server, so the content could not be read or indexed. The previous content is still live; the bot's log has the details.\n", took)
 	case rep.Unchanged:
-		fmt.Fprintf(&sb, "✅ Content unchanged (%d passages); nothing to rebuild. Took %s.\n", rep.Passages, rep.Duration.Round(time.Millisecond))
+		fmt.Fprintf(&sb, "✅ Content unchanged (%d passages); nothing to rebuild. Took %s.\n", rep.Passages, took)
 	default:
-		fmt.Fprintf(&sb, "✅ Reloaded in %s. The new content is live: %d passages.\n", rep.Duration.Round(time.Millisecond), rep.Passages)
+		fmt.Fprintf(&sb, "✅ Reloaded in %s. The new content is live: %d passages.\n", took, rep.Passages)
 		fmt.Fprintf(&sb, "Added: %s · Changed: %s · Removed: %s\n", rep.Added, rep.Changed, rep.Removed)
 	}
 	if rep.Fetch != "" {
@@ -105,7 +121,7 @@ func reloadText(rep reload.Report, err error) string {
 	if rep.ProblemCount > 0 {
 		fmt.Fprintf(&sb, "%d problem(s) in the content files:\n", rep.ProblemCount)
 		for _, p := range rep.Problems {
-			fmt.Fprintf(&sb, "• `%s`\n", clip(p.Error(), 300))
+			fmt.Fprintf(&sb, "• %s\n", escapeMarkdown(clip(p.Error(), 300)))
 		}
 		if rep.ProblemCount > len(rep.Problems) {
 			fmt.Fprintf(&sb, "…and %d more. Run `faqbot check` to see them all.\n", rep.ProblemCount-len(rep.Problems))
@@ -130,24 +146,33 @@ func (b *Bot) handleUnanswered(ctx context.Context, i *discordgo.Interaction) {
 	if err != nil {
 		b.log.Warn("list disliked", "err", err)
 	}
+	// Members wrote these questions: their Markdown and mentions must not
+	// come alive in front of moderators, nor their links unfold.
+	b.reply(ctx, i, &discordgo.InteractionResponseData{Content: unansweredText(qs, disliked, b.answers.ByRef), Flags: discordgo.MessageFlagsSuppressEmbeds}, true)
+}
+
+// unansweredText is the /faq unanswered list: the questions members asked
+// without a confident answer, and the passages with the most 👎, all of it
+// escaped (see escapeMarkdown) and within Discord's message length.
+func unansweredText(qs []feedback.Question, disliked []feedback.PassageVotes, byRef func(string) (content.Passage, bool)) string {
 	var sb strings.Builder
 	if len(qs) == 0 {
 		sb.WriteString("No unanswered questions recorded. 🎉\n")
 	} else {
 		sb.WriteString("**Most frequent questions without a confident answer:**\n")
 		for n, q := range qs {
-			fmt.Fprintf(&sb, "%d. %s — asked %d×, last %s\n", n+1, clip(q.Text, 150), q.Count, q.Last.UTC().Format("2006-01-02"))
+			fmt.Fprintf(&sb, "%d. %s — asked %d×, last %s\n", n+1, escapeMarkdown(clip(q.Text, 150)), q.Count, q.Last.UTC().Format("2006-01-02"))
 		}
 	}
 	if len(disliked) > 0 {
 		sb.WriteString("\n**Answers with the most 👎:**\n")
 		for _, d := range disliked {
 			title := d.PassageID
-			if p, ok := b.answers.ByRef(d.PassageID); ok {
+			if p, ok := byRef(d.PassageID); ok {
 				title = heading(p)
 			}
-			fmt.Fprintf(&sb, "• %s — 👎 %d, 👍 %d\n", clip(title, 150), d.Down, d.Up)
+			fmt.Fprintf(&sb, "• %s — 👎 %d, 👍 %d\n", escapeMarkdown(clip(title, 150)), d.Down, d.Up)
 		}
 	}
-	b.reply(ctx, i, &discordgo.InteractionResponseData{Content: clip(defuse(sb.String()), maxContent)}, true)
+	return clip(sb.String(), maxContent)
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -50,13 +51,21 @@ type rebase struct {
 	next http.RoundTripper
 }
 
+// target is where a URL for the old base goes, unchanged for others.
+func (r *rebase) target(u string) string {
+	if !strings.HasPrefix(u, r.from) {
+		return u
+	}
+	return strings.TrimSuffix(r.to.String(), "/") + "/" + strings.TrimPrefix(u, r.from)
+}
+
 // RoundTrip sends req to the new base when it is for the old one.
 func (r *rebase) RoundTrip(req *http.Request) (*http.Response, error) {
 	u := req.URL.String()
 	if !strings.HasPrefix(u, r.from) {
 		return r.next.RoundTrip(req)
 	}
-	target, err := url.Parse(strings.TrimSuffix(r.to.String(), "/") + "/" + strings.TrimPrefix(u, r.from))
+	target, err := url.Parse(r.target(u))
 	if err != nil {
 		return nil, fmt.Errorf("rebase %s: %w", req.URL.Path, err)
 	}
@@ -64,4 +73,20 @@ func (r *rebase) RoundTrip(req *http.Request) (*http.Response, error) {
 	out.URL = target
 	out.Host = target.Host
 	return r.next.RoundTrip(out)
+}
+
+// apiError makes the error of a REST call name the URL that was really
+// called. discordgo builds its URLs from Discord's own API, which rebase
+// sends to DISCORD_API_URL, so a connection refused by a proxy would
+// otherwise be reported as one refused by discord.com.
+func (b *Bot) apiError(err error) error {
+	var ue *url.Error
+	if b.s == nil || b.s.Client == nil || !errors.As(err, &ue) {
+		return err
+	}
+	rb, ok := b.s.Client.Transport.(*rebase)
+	if !ok || !strings.HasPrefix(ue.URL, rb.from) {
+		return err
+	}
+	return &url.Error{Op: ue.Op, URL: rb.target(ue.URL), Err: ue.Err}
 }

@@ -33,6 +33,8 @@ type Config struct {
 	IndexDir       string // INDEX_DIR: where indexes are kept; "" = in memory
 	DataDir        string // DATA_DIR: feedback and unanswered questions; "" = memory only
 	WatchContent   bool   // WATCH_CONTENT: reload when files in CONTENT_DIR change
+	MaxContentMB   int    // MAX_CONTENT_MB: most content read, in MiB
+	MaxPassages    int    // MAX_PASSAGES: most passages read
 
 	ContentURLs   []string      // CONTENT_URLS: websites fetched into CONTENT_DIR at start-up and on reload
 	FetchDepth    int           // FETCH_DEPTH: links followed from a start page
@@ -79,7 +81,7 @@ type Var struct {
 func Vars() []Var { return vars }
 
 var vars = []Var{
-	{"CONTENT_DIR", "", "Content file or directory (Markdown, .txt articles, JSON Lines, CSV, synonyms.txt). Empty: the built-in content.",
+	{"CONTENT_DIR", "", "Content file or directory (Markdown, .txt articles, web pages, JSON Lines, CSV, synonyms.txt). Empty: the built-in content.",
 		func(c *Config, v string) error { c.ContentDir = v; return nil }},
 	{"CONTENT_BASE_URL", "", "Base URL for links to files that name no url of their own, e.g. https://example.org/docs/ (the file's relative path is appended).",
 		func(c *Config, v string) error { return setURL(&c.ContentBaseURL, v) }},
@@ -89,6 +91,10 @@ var vars = []Var{
 		func(c *Config, v string) error { c.DataDir = v; return nil }},
 	{"WATCH_CONTENT", "false", "Reload automatically when files under CONTENT_DIR change (true/false).",
 		func(c *Config, v string) error { return setBool(&c.WatchContent, v) }},
+	{"MAX_CONTENT_MB", "100", "Most content read from CONTENT_DIR, in MiB, all files together (pages fetched from CONTENT_URLS included); what is past it is reported and not read.",
+		func(c *Config, v string) error { return setInt(&c.MaxContentMB, v, 1, 100_000) }},
+	{"MAX_PASSAGES", "100000", "Most passages (FAQ pairs and paragraphs) read; what is past it is reported and not read.",
+		func(c *Config, v string) error { return setInt(&c.MaxPassages, v, 1, 10_000_000) }},
 	{"CONTENT_URLS", "", "Websites to answer from: comma-separated page or sitemap.xml URLs, fetched into CONTENT_DIR (which must be set) when `faqbot serve` starts and on every /faq reload or SIGHUP. Empty: none.",
 		func(c *Config, v string) error { return setURLs(&c.ContentURLs, v) }},
 	{"FETCH_DEPTH", "3", "How many links away from a start page (or a sitemap's page) a fetch goes; 0 fetches the given pages only.",

@@ -135,3 +135,19 @@ func TestLookupEnvironmentWins(t *testing.T) {
 		t.Errorf("missing .env must be fine: %v", err)
 	}
 }
+
+func TestContentLimits(t *testing.T) {
+	c, err := Load(lookupMap(nil))
+	if err != nil || c.MaxContentMB != 100 || c.MaxPassages != 100000 {
+		t.Errorf("defaults: %d MiB, %d passages, %v", c.MaxContentMB, c.MaxPassages, err)
+	}
+	c, err = Load(lookupMap(map[string]string{"MAX_CONTENT_MB": "500", "MAX_PASSAGES": "250000"}))
+	if err != nil || c.MaxContentMB != 500 || c.MaxPassages != 250000 {
+		t.Errorf("set: %d MiB, %d passages, %v", c.MaxContentMB, c.MaxPassages, err)
+	}
+	for _, env := range []map[string]string{{"MAX_CONTENT_MB": "0"}, {"MAX_CONTENT_MB": "lots"}, {"MAX_PASSAGES": "-1"}} {
+		if _, err := Load(lookupMap(env)); err == nil {
+			t.Errorf("Load(%v) = nil error", env)
+		}
+	}
+}

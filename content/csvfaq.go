@@ -15,17 +15,18 @@ const csvRequired = 3
 
 // readCSV reads an FAQ exported from a spreadsheet: a header row naming the
 // columns (any order, any case), then one question a row. Aliases are
-// separated by "|".
+// separated by "|". A broken quote is reported on the line where the quote
+// opens, and reading goes on from the next line, so that one stray quote
+// does not swallow the rows after it.
 func readCSV(f *file) {
-	r := csv.NewReader(strings.NewReader(f.src))
-	r.FieldsPerRecord = -1 // check row lengths here, to report every bad row
-	header, err := r.Read()
+	cur := newCSVCursor(f.src)
+	header, err := cur.r.Read()
 	if errors.Is(err, io.EOF) {
 		f.problemf(1, "empty file: want a header row with question, answer, url")
 		return
 	}
 	if err != nil {
-		f.problemf(csvErrLine(err, 1), "invalid CSV header: %v", csvErrMsg(err))
+		f.problemf(cur.errLine(err), "invalid CSV header: %v", csvErrMsg(err))
 		return
 	}
 	col := map[string]int{}
@@ -45,15 +46,19 @@ func readCSV(f *file) {
 	ords := ordinals{}
 	title := f.defaultTitle()
 	for {
-		row, err := r.Read()
+		row, err := cur.r.Read()
 		if errors.Is(err, io.EOF) {
 			return
 		}
 		if err != nil {
-			f.problemf(csvErrLine(err, 0), "invalid CSV: %v", csvErrMsg(err))
+			line := cur.errLine(err)
+			f.problemf(line, "invalid CSV: %v", csvErrMsg(err))
+			if !cur.restartAfter(line) {
+				return
+			}
 			continue
 		}
-		line, _ := r.FieldPos(0)
+		line := cur.line()
 		if len(row) != len(header) {
 			f.problemf(line, "row has %d fields, header has %d", len(row), len(header))
 			continue
@@ -100,13 +105,94 @@ func readCSV(f *file) {
 	}
 }
 
-// csvErrLine is the line of a CSV parse error, or def.
-func csvErrLine(err error, def int) int {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) && pe.Line > 0 {
-		return pe.Line
+// csvCursor reads a CSV text that may be restarted after a broken row:
+// line numbers stay those of the file.
+type csvCursor struct {
+	src    string
+	starts []int // byte offset of every line start
+	base   int   // lines of src before what r reads
+	r      *csv.Reader
+}
+
+func newCSVCursor(src string) *csvCursor {
+	c := &csvCursor{src: src, starts: []int{0}}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			c.starts = append(c.starts, i+1)
+		}
 	}
-	return def
+	c.reset(0)
+	return c
+}
+
+// reset reads from line base+1 of the file on.
+func (c *csvCursor) reset(base int) {
+	c.base = base
+	c.r = csv.NewReader(strings.NewReader(c.src[c.starts[base]:]))
+	c.r.FieldsPerRecord = -1 // check row lengths in readCSV, to report every bad row
+}
+
+// line is the file line where the row just read starts.
+func (c *csvCursor) line() int {
+	l, _ := c.r.FieldPos(0)
+	return c.base + l
+}
+
+// errLine is the file line a parse error belongs to: where the broken
+// quoted field opens, else where its row starts.
+func (c *csvCursor) errLine(err error) int {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return c.base + 1
+	}
+	start := c.base + max(pe.StartLine, 1)
+	if start > len(c.starts) {
+		return len(c.starts)
+	}
+	return quoteLine(c.src, c.starts[start-1], start)
+}
+
+// restartAfter goes on reading from the line after line; false at the end
+// of the file.
+func (c *csvCursor) restartAfter(line int) bool {
+	if line >= len(c.starts) {
+		return false
+	}
+	c.reset(line)
+	return true
+}
+
+// quoteLine is the line of the quote that opens the first quoted field of
+// the row starting at byte off (on line line) that is not closed properly:
+// one that runs to the end of the file, or whose closing quote is followed
+// by something other than a comma or the end of the line. It is line when
+// there is none.
+func quoteLine(src string, off, line int) int {
+	fieldStart, quoted, open := true, false, line
+	for i := off; i < len(src); i++ {
+		ch := src[i]
+		switch {
+		case quoted && ch == '"':
+			if i+1 < len(src) && src[i+1] == '"' {
+				i++ // an escaped quote
+				continue
+			}
+			if i+1 < len(src) && src[i+1] != ',' && src[i+1] != '\n' && src[i+1] != '\r' {
+				return open // text after the closing quote
+			}
+			quoted = false
+		case quoted:
+			if ch == '\n' {
+				line++
+			}
+		case fieldStart && ch == '"':
+			quoted, open = true, line
+		case ch == '\n':
+			return open // the row ended with every quote closed
+		}
+		fieldStart = !quoted && ch == ','
+	}
+	return open
 }
 
 // csvErrMsg is a CSV error without the line prefix Problem adds.

@@ -47,6 +47,41 @@ func TestReadCSV(t *testing.T) {
 			problems: []string{"s.csv:1: empty file: want a header row with question, answer, url"},
 		},
 		{
+			name: "unclosed quote: reported where it opens, the next rows still read",
+			src:  "question,answer,url\n\"Q1?,A1,\nQ2?,A2,\nQ3?,A3,\n",
+			want: []brief{
+				{"s.csv#q2", "", "Q2?", "A2", "https://kb.e.org/s.csv", 3},
+				{"s.csv#q3", "", "Q3?", "A3", "https://kb.e.org/s.csv", 4},
+			},
+			problems: []string{`s.csv:2: invalid CSV: extraneous or missing " in quoted-field`},
+		},
+		{
+			name:     "text after a closing quote",
+			src:      "question,answer,url\nQ1?,\"A1 \"x\" y\",\nQ2?,A2,\n",
+			want:     []brief{{"s.csv#q2", "", "Q2?", "A2", "https://kb.e.org/s.csv", 3}},
+			problems: []string{`s.csv:2: invalid CSV: extraneous or missing " in quoted-field`},
+		},
+		{
+			name: "unclosed quote after a multi-line row",
+			src:  "question,answer,url\n\"Q1?\",\"two\nlines\",\nQ2?,\"open,\nQ3?,A3,\n",
+			want: []brief{
+				{"s.csv#q1", "", "Q1?", "two\nlines", "https://kb.e.org/s.csv", 2},
+				{"s.csv#q3", "", "Q3?", "A3", "https://kb.e.org/s.csv", 5},
+			},
+			problems: []string{`s.csv:4: invalid CSV: extraneous or missing " in quoted-field`},
+		},
+		{
+			name:     "bare quote",
+			src:      "question,answer,url\nQ1 \"x\"?,A1,\nQ2?,A2,\n",
+			want:     []brief{{"s.csv#q2", "", "Q2?", "A2", "https://kb.e.org/s.csv", 3}},
+			problems: []string{`s.csv:2: invalid CSV: bare " in non-quoted-field`},
+		},
+		{
+			name:     "unclosed quote in the header",
+			src:      "\"question,answer,url\nQ1?,A1,\n",
+			problems: []string{`s.csv:1: invalid CSV header: extraneous or missing " in quoted-field`},
+		},
+		{
 			name:     "duplicate questions",
 			src:      "question,answer,url\nSame?,One,\nSame?,Two,\n",
 			want:     []brief{{"s.csv#same", "", "Same?", "One", "https://kb.e.org/s.csv", 2}},

@@ -36,7 +36,7 @@ func (d *dedup) keep(p Passage) (bool, Problem) {
 // add appends what one file yielded to the collection, dropping passages
 // whose ID is already taken.
 func (c *Collection) add(f *file, d *dedup) {
-	if readerFor(f.rel) != nil {
+	if f.known {
 		c.Files++
 	}
 	problems := f.problems

@@ -9,6 +9,13 @@
 //	.csv            FAQ spreadsheets (question, answer, url columns)
 //	.html, .htm     web pages: main content, <details>/<dl> and schema.org FAQPage pairs
 //
+// Only regular files inside the content directory are read: LoadPath opens
+// it as an os.Root, follows a symbolic link only while it stays inside,
+// and reports FIFOs, devices, sockets and links that lead out without
+// opening them. Reads are bounded (Limits, and per file) and stop when the
+// context ends. Markdown is checked for nesting before the parser sees it
+// and read within a time budget, so no file can make a load slow.
+//
 // Reading never stops at the first bad file: every problem is collected with
 // its file and line in Collection.Problems, and the good files' passages are
 // still returned, so a moderator sees all mistakes at once and the caller

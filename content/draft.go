@@ -53,7 +53,7 @@ func (d draft) fragmentText(partText string) string {
 		return d.Question
 	}
 	if d.plain != nil {
-		return d.plain(partText)
+		return d.plain(fragmentSource(partText))
 	}
 	return partText
 }

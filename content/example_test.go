@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"context"
 	"fmt"
 	"testing/fstest"
 
@@ -20,7 +21,7 @@ Post in #apply and an officer will reply.
 `)},
 		"synonyms.txt": {Data: []byte("join, apply, sign up\n")},
 	}
-	c, err := content.Load(fsys, "content", content.Options{BaseURL: "https://kb.example.org"})
+	c, err := content.Load(context.Background(), fsys, "content", content.Options{BaseURL: "https://kb.example.org"})
 	if err != nil {
 		fmt.Println("load:", err)
 		return

@@ -1,16 +1,13 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
 	"strings"
 	"unicode/utf8"
 )
-
-// maxFileBytes is the largest content file read: a FAQ page or article is
-// far smaller, so anything bigger is a mistake (a dump, a binary).
-const maxFileBytes = 10 << 20
 
 // file is one content file being read: where it is, its text, and what the
 // reader found in it.
@@ -19,6 +16,10 @@ type file struct {
 	name string // path shown to people, for Passage.File and problems
 	src  string // the text: UTF-8, no BOM, "\n" line endings
 	opts Options
+
+	known   bool    // a file of a known type (counted in Collection.Files)
+	budget  *budget // the load's limits; nil for none
+	cleaned bool    // control characters were removed (warned once)
 
 	passages []Passage
 	synonyms []Synonym
@@ -36,10 +37,34 @@ func (f *file) warnf(line int, format string, args ...any) {
 	f.warnings = append(f.warnings, Problem{File: f.name, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-// emit adds a finished draft's passages; empty drafts add nothing.
+// emit adds a finished draft's passages, with control and invisible
+// characters removed; empty drafts add nothing. Once the load's passage
+// limit is reached nothing more is added, and the limit is reported here.
 func (f *file) emit(d draft) {
 	d.File = f.name
-	f.passages = append(f.passages, d.passages()...)
+	if p, changed, controls := cleanPassage(d.Passage); changed {
+		d.Passage = p
+		if controls && !f.cleaned {
+			f.cleaned = true
+			f.warnf(d.Line, "control characters removed from the text")
+		}
+		if d.Kind == KindFAQ && strings.TrimSpace(d.Question) == "" {
+			f.problemf(d.Line, "empty question")
+			return
+		}
+	}
+	for _, p := range d.passages() {
+		if f.budget != nil {
+			ok, msg := f.budget.takePassage()
+			if msg != "" {
+				f.problemf(p.Line, "%s", msg)
+			}
+			if !ok {
+				return
+			}
+		}
+		f.passages = append(f.passages, p)
+	}
 }
 
 // baseURL is the link of the file as a whole, from its own url if any.
@@ -54,10 +79,14 @@ func (f *file) defaultTitle() string {
 
 // decode checks raw file bytes and returns them as text with a UTF-8 BOM
 // removed and CRLF (or CR) line endings turned into "\n". On failure it
-// returns the line at fault (0: the whole file).
+// returns the line at fault (0: the whole file). A NUL byte means the file
+// is not text (or is UTF-16, which looks like valid UTF-8 full of NULs).
 func decode(raw []byte) (string, int, error) {
 	if len(raw) > maxFileBytes {
 		return "", 0, fmt.Errorf("file too large (over %d MiB)", maxFileBytes>>20)
+	}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		return "", 1 + bytes.Count(raw[:i], []byte("\n")), errors.New("contains NUL bytes: not a text file (save UTF-16 files as UTF-8)")
 	}
 	if !utf8.Valid(raw) {
 		bad := 0

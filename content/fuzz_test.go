@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -27,7 +28,7 @@ func FuzzReaders(f *testing.F) {
 		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "synonyms.txt"} {
 			fsys[name] = &fstest.MapFile{Data: []byte(src)}
 		}
-		c, err := Load(fsys, "content", Options{BaseURL: "https://kb.e.org"})
+		c, err := Load(context.Background(), fsys, "content", Options{BaseURL: "https://kb.e.org"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -34,7 +35,7 @@ func TestGolden(t *testing.T) {
 				if strings.HasPrefix(filepath.Base(in), "nobase-") {
 					opts.BaseURL = ""
 				}
-				c, err := LoadPath(filepath.ToSlash(in), opts)
+				c, err := LoadPath(context.Background(), filepath.ToSlash(in), opts)
 				if err != nil {
 					t.Fatal(err)
 				}

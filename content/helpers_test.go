@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -9,7 +10,7 @@ import (
 // loadOne loads a single file given as text, named name at the root.
 func loadOne(t *testing.T, name, src string, opts Options) *Collection {
 	t.Helper()
-	c, err := Load(fstest.MapFS{name: {Data: []byte(src)}}, "", opts)
+	c, err := Load(context.Background(), fstest.MapFS{name: {Data: []byte(src)}}, "", opts)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -27,7 +28,7 @@ func FuzzHTML(f *testing.F) {
 		if back := stripLines.ReplaceAllString(annotateLines(src), ""); back != src && !strings.Contains(src, lineAttr) {
 			t.Fatalf("annotateLines changed the page:\n%q\n%q", src, back)
 		}
-		c, err := Load(fstest.MapFS{"p.html": {Data: []byte(src)}}, "content", Options{BaseURL: "https://kb.e.org"})
+		c, err := Load(context.Background(), fstest.MapFS{"p.html": {Data: []byte(src)}}, "content", Options{BaseURL: "https://kb.e.org"})
 		if err != nil {
 			t.Fatal(err)
 		}

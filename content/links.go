@@ -3,6 +3,7 @@ package content
 import (
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // fragmentWords is how many words of a paragraph a text-fragment link quotes:
@@ -44,6 +45,27 @@ func fragmentURL(base, plain string) string {
 		return base
 	}
 	return base + "#:~:text=" + encodeFragment(words)
+}
+
+// maxFragmentSource is how much of a paragraph's Markdown is read for the
+// first words a fragment link quotes: plenty for fragmentWords words, and
+// little enough that the Markdown parser stays fast whatever the text.
+const maxFragmentSource = 1000
+
+// fragmentSource is the start of md that holds its first words: md cut at
+// the last white space before maxFragmentSource bytes.
+func fragmentSource(md string) string {
+	if len(md) <= maxFragmentSource {
+		return md
+	}
+	cut := strings.LastIndexAny(md[:maxFragmentSource], " \t\n")
+	if cut <= 0 {
+		cut = maxFragmentSource
+		for cut > 0 && !utf8.RuneStart(md[cut]) {
+			cut--
+		}
+	}
+	return md[:cut]
 }
 
 // firstWords returns up to n whitespace-separated words of s, joined by

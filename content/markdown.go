@@ -1,14 +1,19 @@
 package content
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // mdBlock is one top-level block of a Markdown body.
@@ -35,6 +40,9 @@ type markdownDoc struct {
 	lineOffset int   // lines of the file before src (front matter)
 	blocks     []mdBlock
 	md         goldmark.Markdown
+	refs       map[string]parser.Reference // link reference definitions, by normalised label
+	deadline   time.Time                   // for reading the file (see late)
+	overrun    bool                        // plain refused to read after the deadline
 }
 
 // newMarkdown returns a Markdown parser with the GitHub extensions (tables,
@@ -45,9 +53,26 @@ func newMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.GFM))
 }
 
-// parseMarkdown splits body into its top-level blocks.
-func parseMarkdown(body string, lineOffset int) *markdownDoc {
-	d := &markdownDoc{src: body, lineOffset: lineOffset, md: newMarkdown()}
+// newBlockParser parses the block structure only (headings, paragraphs,
+// lists, code, tables), which takes time in proportion to the text once
+// nesting is bounded. Inline Markdown is read later, in small pieces
+// (plain). Link reference definitions are read by linkRefs.
+func newBlockParser() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
+	)
+}
+
+// parseMarkdown splits body into its top-level blocks. It refuses (with the
+// line and what is wrong) a body nested too deeply or with a heading too
+// long to read.
+func parseMarkdown(body string, lineOffset int) (*markdownDoc, int, string) {
+	d := &markdownDoc{src: body, lineOffset: lineOffset, md: newMarkdown(), refs: map[string]parser.Reference{},
+		deadline: time.Now().Add(markdownBudget)}
+	if line, depth := deepLine(body, MaxMarkdownDepth); line > 0 {
+		return nil, line + lineOffset, fmt.Sprintf("lists or quotes nested %d levels deep or more (limit %d): this file is not read", depth, MaxMarkdownDepth)
+	}
 	d.lineStarts = []int{0}
 	for i := 0; i < len(body); i++ {
 		if body[i] == '\n' {
@@ -55,7 +80,8 @@ func parseMarkdown(body string, lineOffset int) *markdownDoc {
 		}
 	}
 	source := []byte(body)
-	root := d.md.Parser().Parse(text.NewReader(source))
+	root := newBlockParser().Parse(text.NewReader(source))
+	d.collectLinkRefs(root)
 	var anchors anchors
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if skipBlock(n, source) {
@@ -68,6 +94,13 @@ func parseMarkdown(body string, lineOffset int) *markdownDoc {
 				break
 			}
 		}
+		if p, ok := n.(*ast.Paragraph); ok {
+			if refs := d.leadingLinkRefs(p); refs == p.Lines().Len() {
+				continue // nothing but link reference definitions
+			} else if refs > 0 {
+				b.start = d.lineStart(p.Lines().At(refs).Start)
+			}
+		}
 		b.start, b.end = trimSpan(body, b.start, b.end)
 		if b.start >= b.end {
 			continue
@@ -75,27 +108,93 @@ func parseMarkdown(body string, lineOffset int) *markdownDoc {
 		b.line = d.lineOf(b.start)
 		switch n := n.(type) {
 		case *ast.Heading:
+			raw := d.segments(n)
+			if utf8.RuneCountInString(raw) > maxInlineRunes {
+				return nil, b.line, fmt.Sprintf("heading longer than %d characters: this file is not read", maxInlineRunes)
+			}
+			if d.late() {
+				return nil, b.line, tooSlow
+			}
 			b.level = n.Level
-			b.heading = plainText(n, source)
+			b.heading = d.plain(raw)
 			b.anchor = anchors.add(b.heading)
 		case *ast.Paragraph:
 			b.para = true
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
+				if seg.Start < b.start {
+					continue // a link reference definition
+				}
 				s, e := trimSpan(body, seg.Start, seg.Stop)
 				b.lines = append(b.lines, mdLine{start: s, end: e, line: d.lineOf(seg.Start)})
 			}
 		}
 		d.blocks = append(d.blocks, b)
 	}
-	return d
+	return d, 0, ""
 }
 
-// skipBlock reports blocks that carry no text for readers: thematic breaks,
-// link reference definitions and HTML comments.
+// tooSlow is the problem of a file whose inline Markdown took longer than
+// markdownBudget to read.
+var tooSlow = fmt.Sprintf("Markdown too complex to read within %v (from about here on): this file is not read", markdownBudget)
+
+// late reports whether the file has used up its time for inline Markdown.
+func (d *markdownDoc) late() bool { return time.Now().After(d.deadline) }
+
+// segments is the source text of a block's lines, joined.
+func (d *markdownDoc) segments(n ast.Node) string {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.src[seg.Start:seg.Stop])
+	}
+	return b.String()
+}
+
+// collectLinkRefs keeps the link reference definitions that start the
+// top-level paragraphs, for reading inline Markdown anywhere in the file.
+func (d *markdownDoc) collectLinkRefs(root ast.Node) {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		p, ok := n.(*ast.Paragraph)
+		if !ok {
+			continue
+		}
+		_, defs := linkRefs(d.lineTexts(p))
+		for _, def := range defs {
+			key := util.ToLinkReference([]byte(def[0]))
+			if _, dup := d.refs[key]; !dup { // the first definition wins
+				d.refs[key] = parser.NewReference([]byte(def[0]), []byte(def[1]), []byte(def[2]))
+			}
+		}
+	}
+}
+
+// leadingLinkRefs is the number of lines at the start of paragraph p that
+// are link reference definitions.
+func (d *markdownDoc) leadingLinkRefs(p *ast.Paragraph) int {
+	n, _ := linkRefs(d.lineTexts(p))
+	return n
+}
+
+// lineTexts are the source lines of a block, without line endings.
+func (d *markdownDoc) lineTexts(n ast.Node) []string {
+	lines := n.Lines()
+	texts := make([]string, lines.Len())
+	for i := range texts {
+		seg := lines.At(i)
+		texts[i] = strings.TrimRight(d.src[seg.Start:seg.Stop], "\r\n")
+	}
+	return texts
+}
+
+// skipBlock reports blocks that carry no text for readers: thematic breaks
+// and HTML comments.
 func skipBlock(n ast.Node, source []byte) bool {
 	switch n := n.(type) {
-	case *ast.ThematicBreak, *ast.LinkReferenceDefinition:
+	case *ast.ThematicBreak:
 		return true
 	case *ast.HTMLBlock:
 		return n.HTMLBlockType == ast.HTMLBlockType2 // <!-- comment -->
@@ -135,10 +234,49 @@ func (d *markdownDoc) text(start, end int) string {
 }
 
 // plain is what a reader sees of a Markdown snippet: its text without
-// Markdown syntax, on one line.
+// Markdown syntax, on one line. Snippets are short (a heading, a question,
+// the start of a paragraph), so that the parser's slow cases stay cheap.
 func (d *markdownDoc) plain(md string) string {
+	if plainAlready(md) {
+		return strings.Join(strings.Fields(md), " ")
+	}
+	if d.late() {
+		d.overrun = true
+		return ""
+	}
 	source := []byte(md)
-	return plainText(d.md.Parser().Parse(text.NewReader(source)), source)
+	pc := refContext{Context: parser.NewContext(), refs: d.refs}
+	return plainText(d.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc)), source)
+}
+
+// plainAlready reports whether md is one line of text that Markdown leaves
+// as it is: no inline syntax, no block marker at its start. Most headings
+// and questions are; they need no parser.
+func plainAlready(md string) bool {
+	if md == "" || strings.ContainsAny(md, "\n\\`*_[]!<>&~|") {
+		return false
+	}
+	switch c := md[0]; {
+	case c == ' ' || c == '\t' || c == '-' || c == '+' || c == '#' || c == '=' || ('0' <= c && c <= '9'):
+		return false
+	}
+	return true
+}
+
+// refContext is a parse context that also knows the file's link reference
+// definitions, so "[text][ref]" in a heading reads as "text".
+type refContext struct {
+	parser.Context
+	refs map[string]parser.Reference
+}
+
+// Reference finds a link reference definition by its normalised label.
+func (c refContext) Reference(label string) (parser.Reference, bool) {
+	if r, ok := c.Context.Reference(label); ok {
+		return r, true
+	}
+	r, ok := c.refs[label]
+	return r, ok
 }
 
 // plainText collects the visible text below n, words separated by single
@@ -181,7 +319,11 @@ func readMarkdown(f *file) {
 	if !ok {
 		return
 	}
-	doc := parseMarkdown(body, offset)
+	doc, line, msg := parseMarkdown(body, offset)
+	if msg != "" {
+		f.problemf(line, "%s", msg)
+		return
+	}
 	w := &mdWalker{
 		f:     f,
 		doc:   doc,
@@ -200,5 +342,12 @@ func readMarkdown(f *file) {
 	if w.title == "" {
 		w.title = f.defaultTitle()
 	}
-	w.walk(blocks)
+	line, msg = w.walk(blocks)
+	if msg == "" && doc.overrun {
+		line, msg = blocks[len(blocks)-1].line, tooSlow
+	}
+	if msg != "" {
+		f.passages = nil
+		f.problemf(line, "%s", msg)
+	}
 }

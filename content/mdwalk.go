@@ -1,5 +1,7 @@
 package content
 
+import "unicode/utf8"
+
 // mdWalker turns the blocks of a Markdown body into passages.
 type mdWalker struct {
 	f     *file
@@ -13,10 +15,14 @@ type mdWalker struct {
 	cur      *mdBlock  // the heading the next blocks stand under
 }
 
-// walk reads the blocks after the title heading.
-func (w *mdWalker) walk(blocks []mdBlock) {
+// walk reads the blocks after the title heading. It stops, with the line
+// and the problem, when the file has taken too long to read.
+func (w *mdWalker) walk(blocks []mdBlock) (int, string) {
 	for i := 0; i < len(blocks); {
 		b := &blocks[i]
+		if w.doc.late() {
+			return b.line, tooSlow
+		}
 		switch {
 		case b.level > 0 && w.faq:
 			i = w.faqHeading(blocks, i)
@@ -30,6 +36,7 @@ func (w *mdWalker) walk(blocks []mdBlock) {
 			i++
 		}
 	}
+	return 0, ""
 }
 
 // isQ reports whether b is a paragraph that starts with "Q:".
@@ -47,12 +54,25 @@ func (w *mdWalker) markerAt(b *mdBlock, k int) string {
 	return kind
 }
 
-// markedText is the text after the marker of line k of paragraph b, plain,
-// and the offset where it starts.
-func (w *mdWalker) markedText(b *mdBlock, k int) (string, int) {
+// markedText is the text after the marker of line k of paragraph b, plain;
+// ok is false (and a problem recorded) when it is too long to be a question
+// or an alias.
+func (w *mdWalker) markedText(b *mdBlock, k int) (string, bool) {
 	l := b.lines[k]
-	_, rest, n := marker(w.doc.src[l.start:l.end])
-	return w.doc.plain(rest), l.start + n
+	_, rest, _ := marker(w.doc.src[l.start:l.end])
+	if utf8.RuneCountInString(rest) > maxInlineRunes {
+		w.f.problemf(l.line, "line longer than %d characters after its %q marker", maxInlineRunes, w.markerAt(b, k)+":")
+		return "", false
+	}
+	return w.doc.plain(rest), true
+}
+
+// markedOffset is where the text after the marker of line k of paragraph b
+// starts.
+func (w *mdWalker) markedOffset(b *mdBlock, k int) int {
+	l := b.lines[k]
+	_, _, n := marker(w.doc.src[l.start:l.end])
+	return l.start + n
 }
 
 // section is the text and anchor of the heading the current blocks stand
@@ -117,8 +137,7 @@ aliasLines:
 		b := &blocks[j]
 		k := 0
 		for w.markerAt(b, k) == markAlso {
-			alias, _ := w.markedText(b, k)
-			if alias != "" {
+			if alias, _ := w.markedText(b, k); alias != "" {
 				aliases = append(aliases, alias)
 			}
 			k++
@@ -169,25 +188,33 @@ aliasLines:
 // next Q: paragraph or heading. It returns the index of the next block.
 func (w *mdWalker) qa(blocks []mdBlock, i int) int {
 	q := &blocks[i]
-	question, _ := w.markedText(q, 0)
+	question, ok := w.markedText(q, 0)
 	var aliases []string
 	ansStart := -1
-	for k := 1; k < len(q.lines) && ansStart < 0; k++ {
+	for k := 1; k < len(q.lines) && ansStart < 0 && ok; k++ {
 		switch w.markerAt(q, k) {
 		case markAlso:
 			if alias, _ := w.markedText(q, k); alias != "" {
 				aliases = append(aliases, alias)
 			}
 		case markA:
-			_, ansStart = w.markedText(q, k)
+			ansStart = w.markedOffset(q, k)
 		default: // a question wrapped over several lines
 			l := q.lines[k]
+			if utf8.RuneCountInString(question)+l.end-l.start > maxInlineRunes {
+				w.f.problemf(q.line, "question longer than %d characters", maxInlineRunes)
+				ok = false
+				break
+			}
 			question += " " + w.doc.plain(w.doc.src[l.start:l.end])
 		}
 	}
+	if !ok {
+		return w.skipAnswer(blocks, i+1)
+	}
 	j := i + 1
 	if ansStart < 0 && j < len(blocks) && w.markerAt(&blocks[j], 0) == markA {
-		_, ansStart = w.markedText(&blocks[j], 0)
+		ansStart = w.markedOffset(&blocks[j], 0)
 		j++
 	}
 	if ansStart < 0 {

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -80,12 +79,14 @@ type Problem struct {
 
 // Error formats the problem as "file:line: message".
 func (p Problem) Error() string {
-	switch {
-	case p.File == "":
-		return p.Msg
-	case p.Line <= 0:
-		return fmt.Sprintf("%s: %s", p.File, p.Msg)
-	default:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	if w := p.Where(); w != "" {
+		return w + ": " + p.Msg
 	}
+	return p.Msg
+}
+
+// Where is the problem's place: "file:line", or "file" when it is about
+// the whole file.
+func (p Problem) Where() string {
+	return Passage{File: p.File, Line: p.Line}.Source()
 }

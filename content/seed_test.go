@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -16,7 +17,7 @@ func TestScrapedSeed(t *testing.T) {
 	if _, err := os.Stat(seedPath); errors.Is(err, fs.ErrNotExist) {
 		t.Skipf("seed article %s not present (the shared/ folder is not beside the repository)", seedPath)
 	}
-	c, err := LoadPath(seedPath, Options{BaseURL: "https://news.example.com/articles"})
+	c, err := LoadPath(context.Background(), seedPath, Options{BaseURL: "https://news.example.com/articles"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,18 +33,20 @@ func splitText(text string, max int) []part {
 			parts = append(parts, part{text: text[s:e], offset: s})
 		}
 	}
-	cur, curEnd := -1, -1 // the part being filled, as a byte range
+	// The part being filled, as a byte range, and its length in runes
+	// (kept, not recounted: text may hold a great many short sentences).
+	cur, curEnd, curRunes := -1, -1, 0
 	for _, sp := range sentenceSpans(text) {
-		if cur >= 0 && utf8.RuneCountInString(text[cur:sp[1]]) <= max {
-			curEnd = sp[1]
-			continue
-		}
 		if cur >= 0 {
+			if n := curRunes + utf8.RuneCountInString(text[curEnd:sp[1]]); n <= max {
+				curEnd, curRunes = sp[1], n
+				continue
+			}
 			flush(cur, curEnd)
 			cur = -1
 		}
-		if utf8.RuneCountInString(text[sp[0]:sp[1]]) <= max {
-			cur, curEnd = sp[0], sp[1]
+		if n := utf8.RuneCountInString(text[sp[0]:sp[1]]); n <= max {
+			cur, curEnd, curRunes = sp[0], sp[1], n
 			continue
 		}
 		for _, w := range splitWords(text, sp[0], sp[1], max) {

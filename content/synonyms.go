@@ -20,6 +20,7 @@ type Synonym struct {
 // lowercased; blank lines and lines starting with '#' are skipped.
 func readSynonyms(f *file) {
 	for i, line := range strings.Split(f.src, "\n") {
+		line, _ = cleanText(line)
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue

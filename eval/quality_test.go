@@ -102,7 +102,7 @@ func TestQuality(t *testing.T) {
 
 func evaluate(t *testing.T, dir string, threshold float64) Report {
 	t.Helper()
-	c, err := content.LoadPath(filepath.Join(dir, "corpus.jsonl"), content.Options{})
+	c, err := content.LoadPath(context.Background(), filepath.Join(dir, "corpus.jsonl"), content.Options{})
 	if err != nil || c.Err() != nil {
 		t.Fatalf("load corpus: %v %v", err, c.Err())
 	}

@@ -11,7 +11,7 @@ import (
 func ExampleStore_Unanswered() {
 	ctx := context.Background()
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
-	s, err := feedback.Open("", 90*24*time.Hour, func() time.Time { return now }) // "" = memory only
+	s, err := feedback.Open("", "test", 90*24*time.Hour, func() time.Time { return now }) // "" = memory only
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -39,7 +39,7 @@ func ExampleStore_Unanswered() {
 
 func ExampleStore_RecordVote() {
 	ctx := context.Background()
-	s, err := feedback.Open("", 90*24*time.Hour, nil)
+	s, err := feedback.Open("", "test", 90*24*time.Hour, nil)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -50,7 +50,7 @@ func forEachMode(t *testing.T, test func(t *testing.T, dir string)) {
 // openStore opens a store that is closed when the test ends.
 func openStore(t testing.TB, dir string, retention time.Duration, clock *fakeClock, lim limits) *Store {
 	t.Helper()
-	s, err := open(dir, retention, clock.Now, lim)
+	s, err := open(dir, "test", retention, clock.Now, lim)
 	if err != nil {
 		t.Fatalf("open %q: %v", dir, err)
 	}

@@ -73,7 +73,7 @@ func TestRecordUnansweredPrunesHourly(t *testing.T) {
 func TestOpenPrunes(t *testing.T) {
 	dir := t.TempDir()
 	clock := newClock()
-	s, err := Open(dir, time.Hour, clock.Now)
+	s, err := Open(dir, "test", time.Hour, clock.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

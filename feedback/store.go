@@ -11,10 +11,16 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"faqbot/internal/dirlock"
 )
 
 // FileName is the name of the store file inside the directory given to Open.
 const FileName = "feedback.db"
+
+// lockName is the lock file that makes one process at a time the store's
+// owner, and says which.
+const lockName = ".faqbot-data.lock"
 
 // Limits that keep the store small whatever members send.
 const (
@@ -35,7 +41,8 @@ const (
 // run alongside them.
 type Store struct {
 	db        *bolt.DB
-	tempDir   string // removed by Close; set only for the memory-only store
+	lock      *dirlock.Lock // nil for the memory-only store
+	tempDir   string        // removed by Close; set only for the memory-only store
 	retention time.Duration
 	now       func() time.Time
 	salt      string
@@ -65,16 +72,19 @@ func defaultLimits() limits {
 	}
 }
 
-// Open opens or creates the store file dir/feedback.db, creating dir if it
-// is missing, and deletes the records older than retention. If another
-// process has the file open, Open gives up after a second with ErrLocked.
-// dir "" gives a memory-only store that behaves the same and is gone after
-// Close. retention must be positive; now is the clock (nil for time.Now).
-func Open(dir string, retention time.Duration, now func() time.Time) (*Store, error) {
-	return open(dir, retention, now, defaultLimits())
+// Open opens or creates the store file dir/feedback.db for the faqbot
+// command owner ("serve", "report"), creating dir if it is missing, and
+// deletes the records older than retention. One process at a time owns
+// the store: when another one does, Open fails at once with an error that
+// is ErrLocked and a *dirlock.HeldError saying which process it is (and
+// should anything else hold the file, it gives up after a second). dir ""
+// gives a memory-only store that behaves the same and is gone after Close.
+// retention must be positive; now is the clock (nil for time.Now).
+func Open(dir, owner string, retention time.Duration, now func() time.Time) (*Store, error) {
+	return open(dir, owner, retention, now, defaultLimits())
 }
 
-func open(dir string, retention time.Duration, now func() time.Time, lim limits) (*Store, error) {
+func open(dir, owner string, retention time.Duration, now func() time.Time, lim limits) (*Store, error) {
 	if retention <= 0 {
 		return nil, fmt.Errorf("open feedback store: retention %v is not positive", retention)
 	}
@@ -94,11 +104,22 @@ func open(dir string, retention time.Duration, now func() time.Time, lim limits)
 		opts.NoSync, opts.NoFreelistSync = true, true
 	} else if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open feedback store: %w", err)
+	} else {
+		l, err := dirlock.Acquire(dir, lockName, owner)
+		if err != nil {
+			var held *dirlock.HeldError
+			if errors.As(err, &held) {
+				return nil, fmt.Errorf("open feedback store: %w: %w", ErrLocked, held)
+			}
+			return nil, fmt.Errorf("open feedback store: %w", err)
+		}
+		s.lock = l
 	}
 
 	path := filepath.Join(dir, FileName)
 	db, err := bolt.Open(path, 0o600, opts)
 	if err != nil {
+		s.release()
 		s.removeTemp()
 		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, fmt.Errorf("open feedback store %s: %w (gave up after %v): %w", path, ErrLocked, lim.lockTimeout, err)
@@ -122,6 +143,7 @@ func open(dir string, retention time.Duration, now func() time.Time, lim limits)
 	})
 	if err != nil {
 		_ = db.Close() // the init error is the one worth reporting
+		s.release()
 		s.removeTemp()
 		return nil, fmt.Errorf("open feedback store %s: %w", path, err)
 	}
@@ -134,6 +156,9 @@ func open(dir string, retention time.Duration, now func() time.Time, lim limits)
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		err := s.db.Close()
+		if s.lock != nil {
+			err = errors.Join(err, s.lock.Release())
+		}
 		if s.tempDir != "" {
 			err = errors.Join(err, os.RemoveAll(s.tempDir))
 		}
@@ -148,6 +173,13 @@ func (s *Store) Close() error {
 // file is created and never changes, so a member keeps one key across
 // restarts (a memory-only store gets a new salt each time it is opened).
 func (s *Store) Salt() string { return s.salt }
+
+// release gives up ownership after a failed open.
+func (s *Store) release() {
+	if s.lock != nil {
+		_ = s.lock.Release() // the open error is the one worth reporting
+	}
+}
 
 func (s *Store) removeTemp() {
 	if s.tempDir != "" {

@@ -10,6 +10,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"faqbot/internal/dirlock"
 )
 
 func TestReopenPersists(t *testing.T) {
@@ -17,7 +21,7 @@ func TestReopenPersists(t *testing.T) {
 	clock := newClock()
 	ctx := context.Background()
 
-	s, err := Open(dir, 24*time.Hour, clock.Now)
+	s, err := Open(dir, "test", 24*time.Hour, clock.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,24 +53,24 @@ func TestReopenPersists(t *testing.T) {
 }
 
 func TestOpenLocked(t *testing.T) {
-	t.Parallel() // it waits out the lock timeout
 	dir := t.TempDir()
 	first := openStore(t, dir, time.Hour, newClock(), defaultLimits())
 
 	begin := time.Now()
-	second, err := Open(dir, time.Hour, nil)
+	second, err := Open(dir, "report", time.Hour, nil)
 	if err == nil {
 		second.Close()
 		t.Fatal("second Open of the same directory succeeded")
 	}
-	if elapsed := time.Since(begin); elapsed > 3*time.Second {
+	if elapsed := time.Since(begin); elapsed > time.Second {
 		t.Errorf("second Open took %v to fail", elapsed)
 	}
-	if !errors.Is(err, ErrLocked) {
-		t.Errorf("error %v is not ErrLocked", err)
+	var held *dirlock.HeldError
+	if !errors.Is(err, ErrLocked) || !errors.As(err, &held) || held.Holder.PID != os.Getpid() || held.Holder.Command != "test" {
+		t.Errorf("error %v is not ErrLocked naming the owner", err)
 	}
-	if !strings.Contains(err.Error(), filepath.Join(dir, FileName)) {
-		t.Errorf("error %q does not name the file", err)
+	if !strings.Contains(err.Error(), "faqbot test (pid ") || !strings.Contains(err.Error(), "holds "+dir) {
+		t.Errorf("error %q does not say who holds the directory", err)
 	}
 
 	// Once the first store closes, the file can be opened again.
@@ -74,6 +78,29 @@ func TestOpenLocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	openStore(t, dir, time.Hour, newClock(), defaultLimits())
+}
+
+// TestOpenFileHeldElsewhere holds the store file with bbolt directly, as a
+// process that does not take the lock would: Open gives up after its
+// timeout instead of waiting for ever.
+func TestOpenFileHeldElsewhere(t *testing.T) {
+	t.Parallel() // it waits out the lock timeout
+	dir := t.TempDir()
+	db, err := bolt.Open(filepath.Join(dir, FileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	begin := time.Now()
+	if s, err := Open(dir, "test", time.Hour, nil); !errors.Is(err, ErrLocked) || !strings.Contains(fmt.Sprint(err), filepath.Join(dir, FileName)) {
+		if err == nil {
+			s.Close()
+		}
+		t.Errorf("Open of a held file = %v, want ErrLocked naming the file", err)
+	}
+	if elapsed := time.Since(begin); elapsed > 3*time.Second {
+		t.Errorf("Open took %v to fail", elapsed)
+	}
 }
 
 func TestOpenErrors(t *testing.T) {
@@ -97,7 +124,7 @@ func TestOpenErrors(t *testing.T) {
 		{"dir is a file", fileAsDir, time.Hour, "file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := Open(tc.dir, tc.retention, nil)
+			s, err := Open(tc.dir, "test", tc.retention, nil)
 			if err == nil {
 				s.Close()
 				t.Fatal("Open succeeded")
@@ -118,7 +145,7 @@ func TestOpenCreatesDir(t *testing.T) {
 }
 
 func TestMemoryStore(t *testing.T) {
-	a, err := Open("", time.Hour, nil)
+	a, err := Open("", "test", time.Hour, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +169,7 @@ func TestMemoryStore(t *testing.T) {
 
 func TestClosed(t *testing.T) {
 	forEachMode(t, func(t *testing.T, dir string) {
-		s, err := Open(dir, time.Hour, nil)
+		s, err := Open(dir, "test", time.Hour, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -164,9 +164,9 @@ func BenchmarkOpenOrBuild(b *testing.B) {
 		b.Run(fmt.Sprintf("reuse/passages=%d", n), func(b *testing.B) {
 			c := corpusOf(b, n)
 			opts := benchOptions(b)
-			root := b.TempDir()
+			store := testStore(b, b.TempDir())
 			ctx := context.Background()
-			ix, _, err := OpenOrBuild(ctx, root, c.passages, opts)
+			ix, _, err := store.OpenOrBuild(ctx, c.passages, opts)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -175,7 +175,7 @@ func BenchmarkOpenOrBuild(b *testing.B) {
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				ix, reused, err := OpenOrBuild(ctx, root, c.passages, opts)
+				ix, reused, err := store.OpenOrBuild(ctx, c.passages, opts)
 				if err != nil || !reused {
 					b.Fatalf("reopen: reused=%v err=%v", reused, err)
 				}
@@ -207,9 +207,9 @@ func memIndex(b *testing.B, c *benchCorpus) (*Index, uint64) {
 // and returns it with the heap it holds; it is closed when b ends.
 func diskIndex(b *testing.B, c *benchCorpus) (*Index, uint64) {
 	b.Helper()
-	root := b.TempDir()
+	store := testStore(b, b.TempDir())
 	before := liveHeap()
-	ix, _, err := OpenOrBuild(context.Background(), root, c.passages, benchOptions(b))
+	ix, _, err := store.OpenOrBuild(context.Background(), c.passages, benchOptions(b))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -111,7 +111,7 @@ func examples(t *testing.T, set fitSet) ([][numSignals]float64, []float64) {
 }
 
 func loadPassages(t *testing.T, path string) []content.Passage {
-	c, err := content.LoadPath(path, content.Options{})
+	c, err := content.LoadPath(context.Background(), path, content.Options{})
 	if err != nil || c.Err() != nil {
 		t.Fatalf("load %s: %v %v", path, err, c.Err())
 	}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -74,7 +75,7 @@ func corpusOf(tb testing.TB, n int) *benchCorpus {
 // the synonym path they take in production.
 func benchSynonyms(tb testing.TB) []content.Synonym {
 	tb.Helper()
-	c, err := content.LoadPath("../data/synonyms.txt", content.Options{})
+	c, err := content.LoadPath(context.Background(), "../data/synonyms.txt", content.Options{})
 	if err != nil || c.Err() != nil {
 		tb.Fatalf("load synonyms: %v %v", err, c.Err())
 	}
@@ -91,7 +92,7 @@ func benchSynonyms(tb testing.TB) []content.Synonym {
 // dictionaries (and spelling correction over them) stay at 1x size.
 func squadCorpusOf(tb testing.TB, n int) *benchCorpus {
 	tb.Helper()
-	col, err := content.LoadPath(squadCorpus, content.Options{})
+	col, err := content.LoadPath(context.Background(), squadCorpus, content.Options{})
 	if err != nil || col.Err() != nil {
 		tb.Fatalf("load %s: %v %v", squadCorpus, err, col.Err())
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -21,6 +22,9 @@ const fingerprintKey = "faqbot.fingerprint"
 // avgLenKey holds the mean analysed body length, so that opening an index
 // need not analyse a sample of passages again.
 const avgLenKey = "faqbot.avglen"
+
+// openTimeout bounds the wait for an index's files held by another process.
+const openTimeout = 2 * time.Second
 
 // Index is a searchable set of passages. It is safe for concurrent use.
 type Index struct {
@@ -221,7 +225,9 @@ func Open(ctx context.Context, passages []content.Passage, opts Options) (*Index
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	bi, err := bleve.Open(opts.Dir)
+	// Another process holding the index files (which a Store prevents)
+	// makes opening fail after a while instead of waiting for ever.
+	bi, err := bleve.OpenUsing(opts.Dir, map[string]any{"bolt_timeout": openTimeout.String()})
 	if err != nil {
 		return nil, fmt.Errorf("open index %q: %w", opts.Dir, err)
 	}

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,7 +26,7 @@ func library(t testing.TB) *Index {
 
 func libraryPassages(t testing.TB) []content.Passage {
 	t.Helper()
-	c, err := content.LoadPath("testdata/library.jsonl", content.Options{})
+	c, err := content.LoadPath(context.Background(), "testdata/library.jsonl", content.Options{})
 	if err != nil || c.Err() != nil {
 		t.Fatalf("load testdata: %v %v", err, c.Err())
 	}
@@ -36,7 +35,7 @@ func libraryPassages(t testing.TB) []content.Passage {
 
 func librarySynonyms(t testing.TB) []content.Synonym {
 	t.Helper()
-	c, err := content.LoadPath("testdata/synonyms.txt", content.Options{})
+	c, err := content.LoadPath(context.Background(), "testdata/synonyms.txt", content.Options{})
 	if err != nil || c.Err() != nil {
 		t.Fatalf("load synonyms: %v %v", err, c.Err())
 	}
@@ -242,49 +241,6 @@ func TestSuggestLimit(t *testing.T) {
 		if n := len([]rune(s)); n > maxSuggestionRunes {
 			t.Errorf("suggestion of %d runes: %q", n, s)
 		}
-	}
-}
-
-func TestOpenOrBuildReusesUnchangedContent(t *testing.T) {
-	root := t.TempDir()
-	ps := libraryPassages(t)
-	opts := Options{Synonyms: librarySynonyms(t)}
-	ctx := context.Background()
-
-	ix, reused, err := OpenOrBuild(ctx, root, ps, opts)
-	if err != nil || reused {
-		t.Fatalf("first build: reused=%v err=%v", reused, err)
-	}
-	dir := ix.Dir()
-	ix.Close()
-
-	// A build that crashed half-way leaves a directory that must be ignored.
-	if err := os.MkdirAll(filepath.Join(root, "abc-123"+buildingSuffix), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	ix, reused, err = OpenOrBuild(ctx, root, ps, opts)
-	if err != nil || !reused || ix.Dir() != dir {
-		t.Fatalf("second open: reused=%v dir=%s (first %s) err=%v", reused, ix.Dir(), dir, err)
-	}
-	res, err := ix.Search(ctx, "how do I renew a book")
-	if err != nil || len(res.Hits) == 0 || res.Hits[0].Passage.ID != "renew" {
-		t.Fatalf("reused index does not answer: %v %v", err, res.Hits)
-	}
-	ix.Close()
-
-	changed := append([]content.Passage(nil), ps...)
-	changed[0].Text += " Replacement cards cost two dollars."
-	ix, reused, err = OpenOrBuild(ctx, root, changed, opts)
-	if err != nil || reused || ix.Dir() == dir {
-		t.Fatalf("changed content: reused=%v dir=%s err=%v", reused, ix.Dir(), err)
-	}
-	if err := Prune(root, ix.Dir()); err != nil {
-		t.Fatal(err)
-	}
-	ix.Close()
-	entries, _ := os.ReadDir(root)
-	if len(entries) != 1 || filepath.Join(root, entries[0].Name()) != ix.Dir() {
-		t.Errorf("after prune: %v, want only %s", entries, ix.Dir())
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"faqbot/content"
 )
 
 // Limits that keep the cost of one question bounded whatever a member types.
@@ -50,7 +52,10 @@ type parsed struct {
 }
 
 // normalizeQuestion trims a question, drops control characters and caps its
-// length, so nothing a member types can make a search unbounded.
+// length, so nothing a member types can make a search unbounded. Invisible
+// characters (zero-width spaces and joiners, soft hyphens) are dropped, as
+// content.Load drops them from passages, so a word with one inside still
+// matches.
 func normalizeQuestion(q string) string {
 	if !utf8.ValidString(q) {
 		q = strings.ToValidUTF8(q, " ")
@@ -60,6 +65,9 @@ func normalizeQuestion(q string) string {
 	for _, r := range q {
 		if n >= MaxQuestionRunes {
 			break
+		}
+		if content.Invisible(r) {
+			continue
 		}
 		if unicode.IsControl(r) {
 			r = ' '

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"sync"
 	"time"
 
@@ -19,8 +18,12 @@ var ErrBusy = errors.New("a reload is already running")
 // ErrContent means the content has problems; the old index stays live.
 var ErrContent = errors.New("content has problems")
 
-// Loader reads the content as it is now.
-type Loader func() (*content.Collection, error)
+// ErrCheck means the new index failed its smoke check; the old index stays
+// live.
+var ErrCheck = errors.New("new index failed its check, not swapped in")
+
+// Loader reads the content as it is now, stopping when ctx ends.
+type Loader func(ctx context.Context) (*content.Collection, error)
 
 // Observer is told the outcome of every reload (metrics).
 type Observer interface {
@@ -30,12 +33,12 @@ type Observer interface {
 
 // Manager performs reloads, one at a time.
 type Manager struct {
-	live     *index.Live
-	load     Loader
-	indexDir string // "" = in memory
-	log      *slog.Logger
-	observe  Observer // may be nil
-	fetch    Fetcher  // may be nil
+	live    *index.Live
+	load    Loader
+	store   *index.Store // nil: in memory
+	log     *slog.Logger
+	observe Observer // may be nil
+	fetch   Fetcher  // may be nil
 
 	mu sync.Mutex // held for a whole reload
 }
@@ -47,9 +50,9 @@ type Fetcher func(ctx context.Context) string
 
 // Options configure a Manager.
 type Options struct {
-	// IndexDir is INDEX_DIR: new indexes are built under it; "" keeps them
-	// in memory.
-	IndexDir string
+	// Store is INDEX_DIR, owned by this process: new indexes are built in
+	// it; nil keeps them in memory.
+	Store    *index.Store
 	Log      *slog.Logger
 	Observer Observer
 	// Fetch, when set, runs before the content is read (not for
@@ -63,7 +66,7 @@ func New(live *index.Live, load Loader, opts Options) *Manager {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Manager{live: live, load: load, indexDir: opts.IndexDir, log: log, observe: opts.Observer, fetch: opts.Fetch}
+	return &Manager{live: live, load: load, store: opts.Store, log: log, observe: opts.Observer, fetch: opts.Fetch}
 }
 
 // Reload reloads, waiting for a reload already running to finish first.
@@ -101,7 +104,7 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 		if err != nil {
 			m.log.Warn("reload failed; the previous content stays live", "err", err, "ms", rep.Duration.Milliseconds())
 			for _, p := range rep.Problems {
-				m.log.Warn("content problem", "at", fmt.Sprintf("%s:%d", p.File, p.Line), "problem", p.Msg)
+				m.log.Warn("content problem", "at", p.Where(), "problem", p.Msg)
 			}
 		} else {
 			m.log.Info("reload done", "live", rep.Live, "unchanged", rep.Unchanged, "passages", rep.Passages,
@@ -111,7 +114,7 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 	if fetch && m.fetch != nil {
 		rep.Fetch = m.fetch(ctx)
 	}
-	c, err := m.load()
+	c, err := m.load(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("reload: %w", err)
 	}
@@ -131,6 +134,7 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 		rep.Live, rep.Unchanged = true, true
 		return rep, nil
 	}
+	m.log.Info("reload: building the new index", "passages", len(c.Passages))
 	t0 := time.Now()
 	next, err := m.build(ctx, c)
 	m.log.Debug("reload: new index built", "build_ms", time.Since(t0).Milliseconds(), "read_ms", t0.Sub(start).Milliseconds())
@@ -139,7 +143,10 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 	}
 	if err := smokeCheck(ctx, next); err != nil {
 		m.discard(next)
-		return rep, fmt.Errorf("reload: new index failed its check, not swapped in: %w", err)
+		if ctx.Err() != nil {
+			return rep, fmt.Errorf("reload: %w", ctx.Err())
+		}
+		return rep, fmt.Errorf("reload: %w: %w", ErrCheck, err)
 	}
 	prev, err := m.live.Swap(next)
 	if err != nil {
@@ -169,10 +176,10 @@ func ObservePassages(o Observer, ps []content.Passage) {
 // or in memory.
 func (m *Manager) build(ctx context.Context, c *content.Collection) (*index.Index, error) {
 	opts := index.Options{Synonyms: c.Synonyms}
-	if m.indexDir == "" {
+	if m.store == nil {
 		return index.Build(ctx, c.Passages, opts)
 	}
-	ix, _, err := index.OpenOrBuild(ctx, m.indexDir, c.Passages, opts)
+	ix, _, err := m.store.OpenOrBuild(ctx, c.Passages, opts)
 	return ix, err
 }
 
@@ -185,9 +192,9 @@ func (m *Manager) discard(ix *index.Index) {
 	if err := ix.Close(); err != nil {
 		m.log.Warn("close old index", "err", err)
 	}
-	if dir := ix.Dir(); dir != "" {
-		if err := os.RemoveAll(dir); err != nil {
-			m.log.Warn("remove old index", "dir", dir, "err", err)
+	if m.store != nil {
+		if err := m.store.Remove(ix); err != nil {
+			m.log.Warn("remove old index", "err", err)
 		}
 	}
 }

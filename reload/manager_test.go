@@ -34,28 +34,35 @@ func writeVersion(t testing.TB, dir string, v int) {
 var quiet = slog.New(slog.DiscardHandler)
 
 func loaderFor(dir string) Loader {
-	return func() (*content.Collection, error) { return content.LoadPath(dir, content.Options{}) }
+	return func(ctx context.Context) (*content.Collection, error) {
+		return content.LoadPath(ctx, dir, content.Options{})
+	}
 }
 
 // start builds the first live index from dir.
 func start(t testing.TB, dir, indexDir string) (*index.Live, *Manager) {
 	t.Helper()
-	c, err := loaderFor(dir)()
+	c, err := loaderFor(dir)(context.Background())
 	if err != nil || c.Err() != nil {
 		t.Fatal(err, c.Err())
 	}
 	var ix *index.Index
+	var store *index.Store
 	if indexDir == "" {
 		ix, err = index.Build(context.Background(), c.Passages, index.Options{})
 	} else {
-		ix, _, err = index.OpenOrBuild(context.Background(), indexDir, c.Passages, index.Options{})
+		if store, err = index.OpenStore(indexDir, "test"); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = store.Close() })
+		ix, _, err = store.OpenOrBuild(context.Background(), c.Passages, index.Options{})
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	live := index.NewLive(ix)
 	t.Cleanup(func() { _ = live.Close() })
-	return live, New(live, loaderFor(dir), Options{IndexDir: indexDir, Log: quiet})
+	return live, New(live, loaderFor(dir), Options{Store: store, Log: quiet})
 }
 
 func TestReloadUnderLoad(t *testing.T) {
@@ -107,8 +114,8 @@ func TestReloadUnderLoad(t *testing.T) {
 		t.Errorf("after the last reload the answer is %q", res.Hits[0].Passage.Text)
 	}
 	entries, _ := os.ReadDir(indexDir)
-	if len(entries) != 1 {
-		t.Errorf("index directories left: %d, want 1", len(entries))
+	if len(entries) != 2 { // the live index and the lock file
+		t.Errorf("index directories left: %d, want 1", len(entries)-1)
 	}
 }
 
@@ -182,10 +189,10 @@ func TestTryReloadWhileBusy(t *testing.T) {
 	writeVersion(t, dir, 1)
 	live, _ := start(t, dir, "")
 	entered, release := make(chan struct{}), make(chan struct{})
-	slow := func() (*content.Collection, error) {
+	slow := func(ctx context.Context) (*content.Collection, error) {
 		close(entered)
 		<-release
-		return loaderFor(dir)()
+		return loaderFor(dir)(ctx)
 	}
 	m := New(live, slow, Options{Log: quiet})
 	done := make(chan error)

@@ -291,7 +291,7 @@ func placeholders(site *testSite, dir string) *strings.Replacer {
 // JSON Lines, with every problem and note.
 func passages(t *testing.T, dir string) string {
 	t.Helper()
-	c, err := content.Load(os.DirFS(dir), "content", content.Options{})
+	c, err := content.LoadPath(context.Background(), dir, content.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,33 @@
+package bot
+
+import "testing"
+
+func TestEscapeMarkdown(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "how do I reload the FAQ?", "how do I reload the FAQ?"},
+		{"masked link", "[Free Nitro](https://evil.example/phish)", `\[Free Nitro\](https://evil.example/phish)`},
+		{"heading", "# Big news", `\# Big news`},
+		{"subtext", "-# small print", `\-# small print`},
+		{"spoiler", "||secret||", `\|\|secret\|\|`},
+		{"code fence", "```go\nrm -rf /\n```", "\\`\\`\\`go rm -rf / \\`\\`\\`"},
+		{"inline code", "`x`", "\\`x\\`"},
+		{"block quote", "> quoted", `\> quoted`},
+		{"multi-line block quote", ">>> all of it", `\>>> all of it`},
+		{"quote after a line break", "hi\n> sneaky", "hi > sneaky"},
+		{"emphasis", "*a* **b** __c__ ~~d~~ _e_", `\*a\* \*\*b\*\* \_\_c\_\_ \~\~d\~\~ \_e\_`},
+		{"list", "- item", `\- item`},
+		{"ordered list", "1. first", `1\. first`},
+		{"ordered list with paren", "12) twelfth", `12\) twelfth`},
+		{"number in text", "version 1.2", "version 1.2"},
+		{"mentions", "<@123> <@!4> <@&5> <#6> </cmd:7> <t:1700000000:R> <:e:8>", `\<@123> \<@!4> \<@&5> \<#6> \</cmd:7> \<t:1700000000:R> \<:e:8>`},
+		{"mass mentions", "@everyone @here", "@\u200beveryone @\u200bhere"},
+		{"backslash", `\*not bold*`, `\\\*not bold\*`},
+		{"white space", "  a \t\n b  ", "a b"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		if got := escapeMarkdown(tt.in); got != tt.want {
+			t.Errorf("%s: escapeMarkdown(%q)\n got %q\nwant %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}

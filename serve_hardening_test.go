@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"faqbot/internal/fakediscord"
+)
+
+// TestServeUnansweredEscapesMembersMarkdown: what members asked is shown to
+// moderators as they typed it, never as live Markdown, a link or a mention.
+func TestServeUnansweredEscapesMembersMarkdown(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})
+	lure := "[Free Nitro](https://evil.example/phish)"
+	for _, q := range []string{lure, "||spoiler|| **bold** <t:1700000000:R> @everyone `code` # heading"} {
+		s.ask(t, fakediscord.Interaction{}, q)
+	}
+	r := s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}, "unanswered")
+	c := str(t, r, "data", "content")
+	for _, want := range []string{`\[Free Nitro\](https://evil.example/phish)`, `\|\|spoiler\|\| \*\*bold\*\* \<t:1700000000:R> @` + "\u200b" + "everyone \\`code\\` # heading"} {
+		if !strings.Contains(c, want) {
+			t.Errorf("unanswered list lacks %q:\n%s", want, c)
+		}
+	}
+	if strings.Contains(c, lure) || strings.Contains(c, "||spoiler||") || strings.Contains(c, " <t:1700000000:R>") {
+		t.Errorf("members' Markdown is live in the list:\n%s", c)
+	}
+	if f, _ := r.Field("data", "flags"); int(f.(float64))&int(discordgo.MessageFlagsSuppressEmbeds) == 0 {
+		t.Errorf("links in the list may unfold: flags %v", f)
+	}
+	noMentionsAllowed(t, r, "data")
+}
+
+// TestServeReloadReportHidesServerDetails: a reload report names content
+// files relative to CONTENT_DIR, and says in words (not Go errors, not
+// server paths) what went wrong on the server.
+func TestServeReloadReportHidesServerDetails(t *testing.T) {
+	t.Parallel()
+	indexDir := filepath.Join(t.TempDir(), "idx")
+	s := startServe(t, map[string]string{"INDEX_DIR": indexDir})
+	mod := fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}
+	reload := func() string {
+		t.Helper()
+		s.fake.ClearRequests()
+		s.faq(t, mod, "reload")
+		r := s.fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))
+		return str(t, r, "content")
+	}
+
+	if err := os.WriteFile(filepath.Join(s.dir, "broken.jsonl"), []byte("{not json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := reload()
+	if !strings.Contains(c, "broken.jsonl:1: invalid JSON") || strings.Contains(c, s.dir) || strings.Contains(c, os.TempDir()) {
+		t.Errorf("report of a broken file: %q", c)
+	}
+	if err := os.Remove(filepath.Join(s.dir, "broken.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+
+	// INDEX_DIR made unusable under the bot: the new index cannot be
+	// built; the report says so without the path or the system call.
+	if err := os.RemoveAll(indexDir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(indexDir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit := strings.Replace(mustRead(t, filepath.Join(s.dir, "faq.md")), "every Thursday", "every Friday", 1)
+	if err := os.WriteFile(filepath.Join(s.dir, "faq.md"), []byte(edit), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c = reload()
+	if !strings.Contains(c, "went wrong on the server") || !strings.Contains(c, "log") ||
+		strings.Contains(c, indexDir) || strings.Contains(c, "mkdir") || strings.Contains(c, "not a directory") {
+		t.Errorf("report of a server failure: %q", c)
+	}
+	if !strings.Contains(s.log.String(), "not a directory") {
+		t.Errorf("the log lacks the details:\n%s", s.log.String())
+	}
+}
+
+// TestServeConnectionErrorNamesAPIURL: with DISCORD_API_URL set, failing
+// to connect names that URL, not Discord's.
+func TestServeConnectionErrorNamesAPIURL(t *testing.T) {
+	t.Parallel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close() // nothing listens there now
+	env := map[string]string{
+		"ENV_FILE":        filepath.Join(t.TempDir(), "absent.env"),
+		"DISCORD_TOKEN":   "token",
+		"DISCORD_API_URL": "http://" + addr + "/api/v10/",
+	}
+	var stderr syncBuffer
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err = run(ctx, []string{"faqbot", "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &stderr)
+	if err == nil || !strings.Contains(err.Error(), addr) || strings.Contains(err.Error()+stderr.String(), "discord.com") {
+		t.Errorf("serve = %v\nlog:\n%s", err, stderr.String())
+	}
+}
