@@ -77,6 +77,34 @@ func TestFetchCommandFailedPages(t *testing.T) {
 	}
 }
 
+// TestFetchedPagesWithinContentLimits: fetched pages are content like any
+// other file, read within MAX_CONTENT_MB and named relative to the
+// content directory when a limit is reached.
+func TestFetchedPagesWithinContentLimits(t *testing.T) {
+	para := "<p>" + strings.Repeat("Raid night is on Thursday at eight. ", 40) + "</p>\n"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		switch r.URL.Path {
+		case "/docs/":
+			_, _ = w.Write([]byte(`<main><a href="a">a</a> <a href="b">b</a></main>`))
+		case "/docs/a", "/docs/b": // 750 KiB each: together past 1 MiB
+			_, _ = w.Write([]byte("<main>" + strings.Repeat(para, 520) + "</main>"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	if out, _, err := cli(t, nil, "fetch", "-out", dir, "-delay", "0s", srv.URL+"/docs/"); err != nil {
+		t.Fatalf("fetch: %v\n%s", err, out)
+	}
+	out, _, err := cli(t, map[string]string{"MAX_CONTENT_MB": "1"}, "check", "-content", dir)
+	host := strings.ReplaceAll(strings.TrimPrefix(srv.URL, "http://"), ":", "_")
+	if err == nil || !strings.Contains(out, host+"/docs/b.html: the content is larger than 1 MiB in total (MAX_CONTENT_MB)") || strings.Contains(out, dir) {
+		t.Errorf("check of fetched pages past MAX_CONTENT_MB: %v\n%s", err, out)
+	}
+}
+
 func TestFetchCommandUsage(t *testing.T) {
 	tests := []struct {
 		env  map[string]string

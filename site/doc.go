@@ -25,6 +25,15 @@
 // or when a crawl that read every page it found, without failures that
 // could hide links, no longer finds it.
 //
+// The fetch directory is opened as an os.Root, like the content directory
+// the loader reads: no name, symbolic link or ".." leads a write or a
+// removal out of it, and the saved copies it reads back (for their links)
+// must be regular files within the loader's limit on a file. A page that
+// would be larger than that limit once converted to UTF-8 is reported, not
+// saved. The saved pages are then read by the content loader like any
+// other file, through the same root and within MAX_CONTENT_MB and
+// MAX_PASSAGES.
+//
 // The decisions (what is in scope, what a file is called, what changed,
 // what is removed) are plain functions; Fetch carries them out over HTTP
 // and on disk.

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 )
@@ -91,6 +90,7 @@ type item struct {
 type fetch struct {
 	opts       Options
 	c          *client
+	dir        *dir
 	robots     *robots
 	m          manifest
 	scopes     []scope
@@ -134,21 +134,23 @@ func Fetch(ctx context.Context, starts []string, opts Options) (Report, error) {
 	if opts.Dir == "" {
 		return Report{}, errors.New("fetch: no directory to save pages in")
 	}
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+	d, err := openDir(opts.Dir)
+	if err != nil {
 		return Report{}, fmt.Errorf("fetch: %w", err)
 	}
-	m, err := loadManifest(opts.Dir)
+	defer d.Close()
+	m, err := loadManifest(d)
 	if err != nil {
 		return Report{}, fmt.Errorf("fetch: %w", err)
 	}
 	c := &client{http: &http.Client{Transport: opts.Transport}, userAgent: UserAgent, timeout: opts.Timeout, maxBytes: opts.MaxBytes}
-	f := &fetch{opts: opts, c: c, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}}
+	f := &fetch{opts: opts, c: c, dir: d, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}}
 	f.robots = &robots{c: c, hosts: map[string]rules{}, wait: f.wait}
 	for _, u := range us {
 		f.scopes = append(f.scopes, scopeOf(u))
 	}
 	err = f.run(ctx, us)
-	if serr := f.m.save(opts.Dir); serr != nil && err == nil {
+	if serr := f.m.save(d); serr != nil && err == nil {
 		err = fmt.Errorf("fetch: %w", serr)
 	}
 	return f.rep, err

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 )
@@ -28,21 +27,24 @@ type manifest struct {
 	Pages map[string]record `json:"pages"`
 }
 
-// loadManifest reads the manifest of dir; none yet is an empty one.
-// Records naming a file outside dir are dropped: faqbot writes and deletes
-// only files inside it.
-func loadManifest(dir string) (manifest, error) {
+// maxManifestBytes bounds the fetch record read back: a few hundred bytes
+// a page, for more pages than FETCH_MAX_PAGES allows at most.
+const maxManifestBytes = 64 << 20
+
+// loadManifest reads the manifest of d; none yet is an empty one. Records
+// naming a file outside d are dropped: faqbot writes and deletes only
+// files inside it.
+func loadManifest(d *dir) (manifest, error) {
 	m := manifest{Pages: map[string]record{}}
-	p := filepath.Join(dir, manifestName)
-	b, err := os.ReadFile(p)
+	b, err := d.read(manifestName, maxManifestBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
 	}
 	if err != nil {
-		return m, fmt.Errorf("read %s: %w", p, err)
+		return m, fmt.Errorf("read fetch record: %w", err)
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
-		return m, fmt.Errorf("read %s: not valid JSON (%v); delete it to fetch every page anew", p, err)
+		return m, fmt.Errorf("read fetch record %s: not valid JSON (%v); delete it to fetch every page anew", manifestName, err)
 	}
 	if m.Pages == nil {
 		m.Pages = map[string]record{}
@@ -55,39 +57,14 @@ func loadManifest(dir string) (manifest, error) {
 	return m, nil
 }
 
-// save writes the manifest of dir.
-func (m manifest) save(dir string) error {
+// save writes the manifest of d.
+func (m manifest) save(d *dir) error {
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return fmt.Errorf("save fetch record: %w", err)
 	}
-	return writeAtomic(filepath.Join(dir, manifestName), append(b, '\n'))
-}
-
-// writeAtomic writes a file through a hidden temporary file beside it, so
-// that a reader (or a reload) never sees half a file.
-func writeAtomic(p string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp.Name(), 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), p)
-	}
-	if werr != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", p, werr)
+	if err := d.write(manifestName, append(b, '\n')); err != nil {
+		return fmt.Errorf("save fetch record: %w", err)
 	}
 	return nil
 }

@@ -6,9 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"time"
 
 	"faqbot/content"
@@ -89,10 +88,11 @@ func (f *fetch) page(ctx context.Context, it item) error {
 		f.fail(key, fl)
 		return nil
 	case pageSame:
-		body, err = os.ReadFile(filepath.Join(f.opts.Dir, filepath.FromSlash(prev.File)))
-		if err != nil { // the saved copy is gone: fetch it whole next time
+		body, err = f.dir.read(prev.File, content.MaxFileBytes(prev.File))
+		if err != nil { // the saved copy is gone or unusable: fetch it whole next time
+			f.opts.Log.Debug("fetch: read saved page", "file", prev.File, "err", err)
 			delete(f.m.Pages, key)
-			f.fail(key, &failure{failNetwork, "unchanged on the site, but its saved copy is missing; it is fetched again next time"})
+			f.fail(key, &failure{failNetwork, "unchanged on the site, but its saved copy is missing or cannot be read; it is fetched again next time"})
 			return nil
 		}
 		prev.Fetched = time.Now().UTC()
@@ -146,7 +146,13 @@ func (f *fetch) save(key string, u *url.URL, prev record, known bool, body []byt
 	}
 	if status != Unchanged {
 		page := append([]byte(content.SavedFromComment(key)+"\n"), body...)
-		if err := writeAtomic(filepath.Join(f.opts.Dir, filepath.FromSlash(name)), page); err != nil {
+		if limit := content.MaxFileBytes(name); int64(len(page)) > limit {
+			// Converted to UTF-8, the page grew past what the content
+			// loader reads: saved, it would only be a problem there.
+			f.fail(key, &failure{failTooLarge, fmt.Sprintf("larger than the content's limit of %s a file once converted to UTF-8", sizeText(limit))})
+			return nil
+		}
+		if err := f.dir.write(name, page); err != nil {
 			return fmt.Errorf("fetch: save %s: %w", key, err)
 		}
 	}
@@ -159,7 +165,7 @@ func (f *fetch) save(key string, u *url.URL, prev record, known bool, body []byt
 func (f *fetch) remove(key, why string) {
 	r := f.m.Pages[key]
 	delete(f.m.Pages, key)
-	if err := os.Remove(filepath.Join(f.opts.Dir, filepath.FromSlash(r.File))); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := f.dir.remove(r.File); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		f.opts.Log.Warn("fetch: remove page", "file", r.File, "err", err)
 	}
 	f.report(Page{URL: key, File: r.File, Status: Removed, Reason: why})

@@ -222,3 +222,20 @@ func TestFetchUnreachableSite(t *testing.T) {
 		t.Errorf("unreachable site: %q %v", rep.Pages, err)
 	}
 }
+
+// TestFetchKeepsPagesReadable: a page that grows past the content
+// loader's limit on a file when converted to UTF-8 is reported, not saved
+// as a file the loader would refuse.
+func TestFetchKeepsPagesReadable(t *testing.T) {
+	// 4 MiB of euro signs in windows-1252, under the 5 MiB a request may
+	// read, are 12 MiB in UTF-8: past the loader's 10 MiB.
+	s := newMiniSite(t, map[string]string{"/": "cp1252:<p>" + strings.Repeat("\x80", 4<<20) + "</p>"})
+	dir := t.TempDir()
+	rep, err := Fetch(context.Background(), []string{s.srv.URL + "/"}, quiet(dir))
+	if err != nil || rep.Count(Failed) != 1 || !strings.Contains(rep.Failures()[0].Reason, "content's limit of 10 MiB") {
+		t.Fatalf("report %q %v", rep.Pages, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(fileName(mustURL(t, s.srv.URL+"/"))))); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the page was saved: %v", err)
+	}
+}
