@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -98,7 +99,9 @@ func (a *app) fetchStep(dir string) func(ctx context.Context) string {
 const maxSummaryFailures = 3
 
 // fetchSummary is a fetch's report for a moderator: the counts, the first
-// failed pages, and why the fetch stopped if it did.
+// failed pages, and, in words, that the fetch stopped if it did. The error
+// itself names server paths and system calls: it goes to the log only
+// (fetchStep logs it), as reload errors do.
 func fetchSummary(rep site.Report, err error) string {
 	var b strings.Builder
 	b.WriteString("Websites: " + rep.Summary() + ".")
@@ -109,8 +112,12 @@ func fetchSummary(rep site.Report, err error) string {
 		}
 		fmt.Fprintf(&b, "\n%s: %s", p.URL, p.Reason)
 	}
-	if err != nil {
-		fmt.Fprintf(&b, "\nThe fetch stopped: %v. The pages saved before are used.", err)
+	switch {
+	case err == nil:
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		b.WriteString("\nThe fetch was stopped before it finished. The pages saved before are used.")
+	default:
+		b.WriteString("\nThe fetch stopped: something went wrong on the server, so the content directory could not be read or written; the bot's log has the details. The pages saved before are used.")
 	}
 	return b.String()
 }

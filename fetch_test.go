@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -131,11 +133,22 @@ func TestFetchSummary(t *testing.T) {
 		{URL: "https://e.org/c", Status: site.Failed, Reason: "x"}, {URL: "https://e.org/d", Status: site.Failed, Reason: "y"},
 		{URL: "https://e.org/e", Status: site.Failed, Reason: "z"},
 	}}
-	got := fetchSummary(rep, errors.New("context canceled"))
-	want := "Websites: 1 page: 1 added, 0 changed, 0 unchanged, 0 removed; 4 failed.\n" +
-		"https://e.org/b: HTTP 500 Internal Server Error\nhttps://e.org/c: x\nhttps://e.org/d: y\n…and 1 more failed pages.\n" +
-		"The fetch stopped: context canceled. The pages saved before are used."
-	if got != want {
-		t.Errorf("fetchSummary\n got %q\nwant %q", got, want)
+	counts := "Websites: 1 page: 1 added, 0 changed, 0 unchanged, 0 removed; 4 failed.\n" +
+		"https://e.org/b: HTTP 500 Internal Server Error\nhttps://e.org/c: x\nhttps://e.org/d: y\n…and 1 more failed pages."
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{nil, counts},
+		{fmt.Errorf("fetch: %w", context.Canceled), counts + "\nThe fetch was stopped before it finished. The pages saved before are used."},
+		// What the fetch could not do on disk is told in words: the error
+		// names server paths and system calls.
+		{errors.New("fetch: save https://e.org/a: write e.org/a.html: open /srv/content/e.org/.tmp-X: permission denied"),
+			counts + "\nThe fetch stopped: something went wrong on the server, so the content directory could not be read or written; the bot's log has the details. The pages saved before are used."},
+	}
+	for _, tt := range tests {
+		if got := fetchSummary(rep, tt.err); got != tt.want {
+			t.Errorf("fetchSummary(%v)\n got %q\nwant %q", tt.err, got, tt.want)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -62,5 +64,22 @@ func TestServeFetchesContentURLs(t *testing.T) {
 	}
 	if a := answer(); !strings.Contains(a, "Saturday") {
 		t.Errorf("answer with the site down: %q", a)
+	}
+
+	// The fetch record made unreadable under the bot: the report says so
+	// in words, without server paths; the log has the details.
+	record := filepath.Join(s.dir, ".faqbot-fetch.json")
+	if err := os.Remove(record); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(record, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if c := reload(); !strings.Contains(c, "The fetch stopped: something went wrong on the server") || !strings.Contains(c, "Content unchanged") ||
+		strings.Contains(c, s.dir) || strings.Contains(c, os.TempDir()) || strings.Contains(c, "not a regular file") {
+		t.Errorf("reload with the fetch record unreadable: %q", c)
+	}
+	if !strings.Contains(s.log.String(), ".faqbot-fetch.json: not a regular file") {
+		t.Errorf("the log lacks the details:\n%s", s.log.String())
 	}
 }
