@@ -24,6 +24,7 @@ var commands = map[string]command{
 	"ask":    {"answer a question from the content: faqbot ask [-json] QUESTION...", runAsk},
 	"check":  {"validate content files and list every problem with file:line", runCheck},
 	"export": {"print the parsed passages as JSON Lines", runExport},
+	"fetch":  {"save websites' pages into the content: faqbot fetch [-out DIR] [-depth N] [-max N] URL...", runFetch},
 	"eval":   {"measure answer quality: faqbot eval -content CORPUS -queries QUERIES [-json]", runEval},
 	"index":  {"build the search index in INDEX_DIR ahead of time", runIndex},
 	"serve":  {"answer questions in Discord (needs DISCORD_TOKEN)", runServe},

@@ -41,6 +41,12 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if indexes != nil {
 		defer func() { _ = indexes.Close() }()
 	}
+	// CONTENT_URLS are fetched once this process owns INDEX_DIR, so that a
+	// second bot started by mistake gives up before it writes anything.
+	fetch := a.fetchStep(*path) // nil without CONTENT_URLS
+	if fetch != nil {
+		fetch(ctx)
+	}
 	c, ix, err := a.openContent(ctx, *path, indexes)
 	if err != nil {
 		return a.startErr(ctx, err)
@@ -62,7 +68,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		a.log.Warn("DATA_DIR is not set: feedback and unanswered questions are kept in memory only")
 	}
 
-	reloader := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m})
+	reloader := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m, Fetch: fetch})
 	botCfg := botConfig(cfg)
 	sess, err := bot.NewSession(cfg.DiscordToken, cfg.APIURL, bot.Intents(botCfg))
 	if err != nil {

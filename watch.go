@@ -61,7 +61,7 @@ func watchContent(ctx context.Context, a *app, root string, r *reload.Manager, w
 				a.log.Warn("content watcher", "err", err)
 			case <-timer.C:
 				a.log.Info("content changed: reloading")
-				_, _ = r.Reload(ctx)
+				_, _ = r.ReloadFiles(ctx) // no fetch: its saved pages would fire the watcher again
 			}
 		}
 	})

@@ -150,6 +150,8 @@ func TestReloadText(t *testing.T) {
 		{"ok", reload.Report{Live: true, Passages: 12, Added: reload.Counts{content.KindFAQ: 2}, Changed: reload.Counts{content.KindPassage: 1}, Removed: reload.Counts{}},
 			nil, []string{"Reloaded", "12 passages", "Added: 2 FAQ", "Changed: 1 paragraph", "Removed: none"}},
 		{"unchanged", reload.Report{Live: true, Unchanged: true, Passages: 3}, nil, []string{"unchanged"}},
+		{"fetched", reload.Report{Live: true, Passages: 3, Fetch: "Websites: 2 pages: 1 added, 0 changed, 1 unchanged, 0 removed; 1 failed.\nhttps://e.org/x: HTTP 404 Not Found"},
+			nil, []string{"Reloaded", "Websites: 2 pages: 1 added", "https://e.org/x: HTTP 404"}},
 		{"problems", reload.Report{ProblemCount: 7, Problems: []content.Problem{{File: "faq.md", Line: 4, Msg: "question without an answer"}}},
 			errors.New("content has problems"), []string{"failed", "still live", "faq.md:4", "and 6 more", "faqbot check"}},
 	}

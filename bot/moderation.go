@@ -115,6 +115,9 @@ func reloadText(rep reload.Report, err error) string {
 		fmt.Fprintf(&sb, "✅ Reloaded in %s. The new content is live: %d passages.\n", took, rep.Passages)
 		fmt.Fprintf(&sb, "Added: %s · Changed: %s · Removed: %s\n", rep.Added, rep.Changed, rep.Removed)
 	}
+	if rep.Fetch != "" {
+		fmt.Fprintf(&sb, "%s\n", clip(rep.Fetch, 600))
+	}
 	if rep.ProblemCount > 0 {
 		fmt.Fprintf(&sb, "%d problem(s) in the content files:\n", rep.ProblemCount)
 		for _, p := range rep.Problems {

@@ -36,6 +36,11 @@ type Config struct {
 	MaxContentMB   int    // MAX_CONTENT_MB: most content read, in MiB
 	MaxPassages    int    // MAX_PASSAGES: most passages read
 
+	ContentURLs   []string      // CONTENT_URLS: websites fetched into CONTENT_DIR at start-up and on reload
+	FetchDepth    int           // FETCH_DEPTH: links followed from a start page
+	FetchMaxPages int           // FETCH_MAX_PAGES: most pages requested in one fetch
+	FetchDelay    time.Duration // FETCH_DELAY: least time between two requests to a site
+
 	MinConfidence        float64      // MIN_CONFIDENCE: below it, no answer
 	AutoAnswerConfidence float64      // AUTO_ANSWER_CONFIDENCE: needed to answer unasked in help channels
 	NoAnswerMessage      string       // NO_ANSWER_MESSAGE
@@ -76,7 +81,7 @@ type Var struct {
 func Vars() []Var { return vars }
 
 var vars = []Var{
-	{"CONTENT_DIR", "", "Content file or directory (Markdown, .txt articles, JSON Lines, CSV, synonyms.txt). Empty: the built-in content.",
+	{"CONTENT_DIR", "", "Content file or directory (Markdown, .txt articles, web pages, JSON Lines, CSV, synonyms.txt). Empty: the built-in content.",
 		func(c *Config, v string) error { c.ContentDir = v; return nil }},
 	{"CONTENT_BASE_URL", "", "Base URL for links to files that name no url of their own, e.g. https://example.org/docs/ (the file's relative path is appended).",
 		func(c *Config, v string) error { return setURL(&c.ContentBaseURL, v) }},
@@ -86,10 +91,18 @@ var vars = []Var{
 		func(c *Config, v string) error { c.DataDir = v; return nil }},
 	{"WATCH_CONTENT", "false", "Reload automatically when files under CONTENT_DIR change (true/false).",
 		func(c *Config, v string) error { return setBool(&c.WatchContent, v) }},
-	{"MAX_CONTENT_MB", "100", "Most content read from CONTENT_DIR, in MiB, all files together; what is past it is reported and not read.",
+	{"MAX_CONTENT_MB", "100", "Most content read from CONTENT_DIR, in MiB, all files together (pages fetched from CONTENT_URLS included); what is past it is reported and not read.",
 		func(c *Config, v string) error { return setInt(&c.MaxContentMB, v, 1, 100_000) }},
 	{"MAX_PASSAGES", "100000", "Most passages (FAQ pairs and paragraphs) read; what is past it is reported and not read.",
 		func(c *Config, v string) error { return setInt(&c.MaxPassages, v, 1, 10_000_000) }},
+	{"CONTENT_URLS", "", "Websites to answer from: comma-separated page or sitemap.xml URLs, fetched into CONTENT_DIR (which must be set) when `faqbot serve` starts and on every /faq reload or SIGHUP. Empty: none.",
+		func(c *Config, v string) error { return setURLs(&c.ContentURLs, v) }},
+	{"FETCH_DEPTH", "3", "How many links away from a start page (or a sitemap's page) a fetch goes; 0 fetches the given pages only.",
+		func(c *Config, v string) error { return setInt(&c.FetchDepth, v, 0, 20) }},
+	{"FETCH_MAX_PAGES", "100", "Most pages one fetch requests.",
+		func(c *Config, v string) error { return setInt(&c.FetchMaxPages, v, 1, 100000) }},
+	{"FETCH_DELAY", "1s", "Least time between two requests to one site (robots.txt may ask for more); at most 1m.",
+		func(c *Config, v string) error { return setDurationUpTo(&c.FetchDelay, v, time.Minute) }},
 	{"MIN_CONFIDENCE", strconv.FormatFloat(index.DefaultMinConfidence, 'f', -1, 64), "Confidence (0-1) an answer needs; below it the bot says it is not sure and offers alternatives.",
 		func(c *Config, v string) error { return setFraction(&c.MinConfidence, v) }},
 	{"AUTO_ANSWER_CONFIDENCE", "0.85", "Stricter confidence (0-1) for answering unasked messages in ANSWER_CHANNELS; below it the bot stays silent.",
@@ -144,6 +157,9 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 		if err := v.set(&c, val); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", v.Name, err))
 		}
+	}
+	if len(c.ContentURLs) > 0 && c.ContentDir == "" {
+		errs = append(errs, errors.New("CONTENT_URLS: needs CONTENT_DIR, the directory the pages are saved in"))
 	}
 	if len(errs) == 0 && c.AutoAnswerConfidence < c.MinConfidence {
 		errs = append(errs, fmt.Errorf("AUTO_ANSWER_CONFIDENCE: %v is below MIN_CONFIDENCE %v; it must be as strict or stricter", c.AutoAnswerConfidence, c.MinConfidence))
@@ -244,6 +260,18 @@ func setURL(dst *string, v string) error {
 		return fmt.Errorf("%q is not an http(s) URL", v)
 	}
 	*dst = v
+	return nil
+}
+
+func setURLs(dst *[]string, v string) error {
+	*dst = nil
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		var u string
+		if err := setURL(&u, f); err != nil {
+			return err
+		}
+		*dst = append(*dst, u)
+	}
 	return nil
 }
 

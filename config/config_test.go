@@ -36,12 +36,16 @@ func TestLoadValues(t *testing.T) {
 		"DISCORD_API_URL":  "http://127.0.0.1:8080/api/v10/",
 		"CHANNEL_COOLDOWN": "0s",
 		"REPEAT_WINDOW":    "15m",
+		"CONTENT_DIR":      "content",
+		"CONTENT_URLS":     "https://docs.e.org/guide/, https://e.org/sitemap.xml",
+		"FETCH_DELAY":      "250ms",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.Join(c.AnswerChannels, "|") != "123|456" || c.MinConfidence != 0.5 || c.DiscordToken != "abc" ||
-		c.LogLevel != slog.LevelDebug || !c.WatchContent || c.ChannelCooldown != 0 || c.RepeatWindow != 15*time.Minute {
+		c.LogLevel != slog.LevelDebug || !c.WatchContent || c.ChannelCooldown != 0 || c.RepeatWindow != 15*time.Minute ||
+		strings.Join(c.ContentURLs, "|") != "https://docs.e.org/guide/|https://e.org/sitemap.xml" || c.FetchDelay != 250*time.Millisecond || c.FetchDepth != 3 || c.FetchMaxPages != 100 {
 		t.Errorf("values not parsed: %+v", c)
 	}
 }
@@ -61,6 +65,9 @@ func TestLoadErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"HANDLER_TIMEOUT": "0s"}, []string{"HANDLER_TIMEOUT"}},
 		{map[string]string{"REPEAT_WINDOW": "16m"}, []string{"REPEAT_WINDOW", "15m"}},
 		{map[string]string{"REPEAT_WINDOW": "-1s"}, []string{"REPEAT_WINDOW"}},
+		{map[string]string{"CONTENT_URLS": "https://e.org/"}, []string{"CONTENT_URLS", "CONTENT_DIR"}},
+		{map[string]string{"CONTENT_DIR": "c", "CONTENT_URLS": "e.org/docs"}, []string{"CONTENT_URLS", "not an http(s) URL"}},
+		{map[string]string{"FETCH_DELAY": "2m", "FETCH_MAX_PAGES": "0"}, []string{"FETCH_DELAY", "FETCH_MAX_PAGES"}},
 	}
 	for _, tt := range tests {
 		_, err := Load(lookupMap(tt.env))

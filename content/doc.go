@@ -7,6 +7,7 @@
 //	.txt            scraped article text; files named synonyms.txt are synonym lists
 //	.jsonl          JSON Lines in the corpus format of the eval tooling
 //	.csv            FAQ spreadsheets (question, answer, url columns)
+//	.html, .htm     web pages: main content, <details>/<dl> and schema.org FAQPage pairs
 //
 // Only regular files inside the content directory are read: LoadPath opens
 // it as an os.Root, follows a symbolic link only while it stays inside,
@@ -25,6 +26,21 @@
 // same content read again yields the same IDs, wherever the tree is mounted.
 // Long texts are cut at sentence boundaries into parts no longer than
 // MaxTextRunes; later parts carry a "~N" suffix.
+//
+// Web pages are parsed with golang.org/x/net/html, the HTML5 parser of the
+// Go project, which reads every page the way browsers do. The page's main
+// content is its <main> (or role=main) or its one <article>, after page
+// furniture (navigation, header, footer, asides, scripts, cookie banners)
+// is removed by tag, role and class. Only pages that mark neither are
+// handed to codeberg.org/readeck/go-readability, a maintained port of
+// Firefox's Readability.js (the go-shiori/go-readability it was forked from
+// is archived and points there). Readability alone was not enough: it is
+// built for news articles, so on short docs and FAQ pages below its 500
+// characters it returns the whole body, navigation included, and on long
+// ones it may drop short lists and link-rich blocks; pages that name their
+// main content are read more faithfully from it. Readability's own
+// reading of schema.org data gives a title and byline but no FAQ pairs,
+// so FAQPage JSON-LD and microdata are read here.
 //
 // The package knows files and formats only: nothing about the search index
 // or Discord.

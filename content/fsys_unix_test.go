@@ -193,6 +193,42 @@ func TestLoadSpecialFilesNeverBlock(t *testing.T) {
 	}
 }
 
+// TestLoadWebPagesLikeOtherFiles: .html files, saved by a browser or by
+// faqbot fetch, are read through the same root and limits as the other
+// formats: links out, FIFOs and files over the limit are problems, and
+// none of them is read.
+func TestLoadWebPagesLikeOtherFiles(t *testing.T) {
+	base := t.TempDir()
+	root, outside := filepath.Join(base, "content"), filepath.Join(base, "outside")
+	const secret = "SECRET-OUTSIDE-51d2"
+	writeFiles(t, outside, map[string]string{"secret.html": "<main><p>The token is " + secret + ".</p></main>"})
+	writeFiles(t, root, map[string]string{
+		"site/good.html": "<main><p>Text of a saved page.</p></main>",
+		"site/big.html":  "<main><p>" + strings.Repeat("x", int(MaxFileBytes("big.html"))) + "</p></main>",
+	})
+	symlinks(t, root, map[string]string{"site/out.html": "../../outside/secret.html", "site/environ.htm": "/proc/self/environ"})
+	if err := syscall.Mkfifo(filepath.Join(root, "site", "pipe.html"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := loadWithin(t, 5*time.Second, root)
+	if all := everything(c); strings.Contains(all, secret) || strings.Contains(all, os.Getenv("PATH")) {
+		t.Fatalf("content from outside the root was read:\n%s", all)
+	}
+	for _, want := range []string{
+		"site/out.html: symbolic link points outside the content directory, skipped",
+		"site/environ.htm: symbolic link points outside the content directory, skipped",
+		"site/pipe.html: a named pipe (FIFO), not a regular file: skipped",
+		"site/big.html: file too large",
+	} {
+		if !hasProblem(c.Problems, want) {
+			t.Errorf("no problem %q in\n%s", want, strings.Join(problemStrings(c.Problems), "\n"))
+		}
+	}
+	if len(c.Passages) != 1 || c.Passages[0].File != "site/good.html" {
+		t.Errorf("passages %v", ids(c.Passages))
+	}
+}
+
 // TestOpenRefusesSwappedFIFO reads a FIFO that the listing took for a
 // regular file (as when it is swapped in between): the non-blocking open
 // and fstat refuse it at once.

@@ -21,7 +21,7 @@ const goldenBaseURL = "https://lantern.example.net/kb/"
 // its passages (as JSON Lines), synonyms, problems and warnings with
 // NAME.golden beside it. Run `go test ./content -update` to rewrite them.
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"md", "txt", "jsonl", "csv", "synonyms"} {
+	for _, format := range []string{"md", "txt", "jsonl", "csv", "synonyms", "html"} {
 		inputs, err := filepath.Glob(filepath.Join("testdata", format, "*"))
 		if err != nil {
 			t.Fatal(err)

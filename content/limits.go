@@ -41,8 +41,10 @@ const (
 	maxMarkdownBytes = 512 << 10
 )
 
-// maxBytesFor is the largest file of this name that is read.
-func maxBytesFor(name string) int64 {
+// MaxFileBytes is the largest file of this name that a load reads; a
+// larger one is a problem. What writes content files (faqbot fetch) keeps
+// within it, so that what it saves can be read.
+func MaxFileBytes(name string) int64 {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".md", ".markdown":
 		return maxMarkdownBytes

@@ -69,6 +69,8 @@ func readerFor(name string) reader {
 		return readJSONL
 	case ".csv":
 		return readCSV
+	case ".html", ".htm":
+		return readHTML
 	}
 	return nil
 }
@@ -262,7 +264,7 @@ func (l *loader) readBytes(f *file, name string) ([]byte, error) {
 		f.problemf(0, "%s, not a regular file: skipped", special(info.Mode()))
 		return nil, nil
 	}
-	limit := maxBytesFor(f.rel)
+	limit := MaxFileBytes(f.rel)
 	if info.Size() > limit {
 		f.problemf(0, "%s", tooLarge(info.Size(), limit))
 		return nil, nil

@@ -38,9 +38,15 @@ type Manager struct {
 	store   *index.Store // nil: in memory
 	log     *slog.Logger
 	observe Observer // may be nil
+	fetch   Fetcher  // may be nil
 
 	mu sync.Mutex // held for a whole reload
 }
+
+// Fetcher brings fetched content (CONTENT_URLS) up to date before the
+// content is read, and says what it did for the report. Pages it cannot
+// fetch keep their old copies; it never makes a reload fail.
+type Fetcher func(ctx context.Context) string
 
 // Options configure a Manager.
 type Options struct {
@@ -49,6 +55,9 @@ type Options struct {
 	Store    *index.Store
 	Log      *slog.Logger
 	Observer Observer
+	// Fetch, when set, runs before the content is read (not for
+	// ReloadFiles).
+	Fetch Fetcher
 }
 
 // New makes a Manager that reloads into live.
@@ -57,14 +66,23 @@ func New(live *index.Live, load Loader, opts Options) *Manager {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Manager{live: live, load: load, store: opts.Store, log: log, observe: opts.Observer}
+	return &Manager{live: live, load: load, store: opts.Store, log: log, observe: opts.Observer, fetch: opts.Fetch}
 }
 
 // Reload reloads, waiting for a reload already running to finish first.
 func (m *Manager) Reload(ctx context.Context) (Report, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.reload(ctx)
+	return m.reload(ctx, true)
+}
+
+// ReloadFiles reloads from the files as they are, without fetching first:
+// for the file watcher, which a fetch that saves pages would otherwise
+// trigger again.
+func (m *Manager) ReloadFiles(ctx context.Context) (Report, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.reload(ctx, false)
 }
 
 // TryReload reloads unless a reload is already running (ErrBusy).
@@ -73,10 +91,10 @@ func (m *Manager) TryReload(ctx context.Context) (Report, error) {
 		return Report{}, ErrBusy
 	}
 	defer m.mu.Unlock()
-	return m.reload(ctx)
+	return m.reload(ctx, true)
 }
 
-func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
+func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error) {
 	start := time.Now()
 	defer func() {
 		rep.Duration = time.Since(start)
@@ -93,6 +111,9 @@ func (m *Manager) reload(ctx context.Context) (rep Report, err error) {
 				"added", rep.Added.Total(), "removed", rep.Removed.Total(), "changed", rep.Changed.Total(), "ms", rep.Duration.Milliseconds())
 		}
 	}()
+	if fetch && m.fetch != nil {
+		rep.Fetch = m.fetch(ctx)
+	}
 	c, err := m.load(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("reload: %w", err)

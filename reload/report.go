@@ -56,6 +56,9 @@ type Report struct {
 	// Problems are the first content problems; ProblemCount all of them.
 	Problems     []content.Problem
 	ProblemCount int
+	// Fetch is what fetching CONTENT_URLS did before the content was
+	// read, "" when nothing was fetched.
+	Fetch string
 	// Duration is how long the reload took.
 	Duration time.Duration
 }

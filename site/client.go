@@ -1,0 +1,165 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html/charset"
+)
+
+// maxRedirects is how many redirects one request follows.
+const maxRedirects = 5
+
+// response is one page's answer.
+type response struct {
+	url          *url.URL // after redirects
+	code         int
+	contentType  string
+	etag         string
+	lastModified string
+	body         []byte
+}
+
+// client makes the fetch's requests: one at a time, each bounded in time
+// and size.
+type client struct {
+	http      *http.Client
+	userAgent string
+	timeout   time.Duration
+	maxBytes  int64
+}
+
+// errOffSite stops a redirect that leaves the site.
+type errOffSite struct{ to string }
+
+func (e *errOffSite) Error() string { return "redirected off the site to " + e.to }
+
+// get requests u. stay says which URLs a redirect may lead to. prev, when
+// not nil, makes the request conditional. Failures to get any response
+// are *failure; the status is the caller's to judge.
+func (c *client) get(ctx context.Context, u *url.URL, prev *record, stay func(*url.URL) bool) (response, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return response{}, &failure{failNetwork, err.Error()}
+	}
+	req.Header.Set("User-Agent", c.userAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5")
+	if prev != nil {
+		if prev.ETag != "" {
+			req.Header.Set("If-None-Match", prev.ETag)
+		}
+		if prev.LastModified != "" {
+			req.Header.Set("If-Modified-Since", prev.LastModified)
+		}
+	}
+	hc := *c.http
+	hc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
+		if len(via) >= maxRedirects {
+			return fmt.Errorf("more than %d redirects", maxRedirects)
+		}
+		if n := normalize(r.URL); n == nil || !stay(n) {
+			return &errOffSite{to: r.URL.String()}
+		}
+		return nil
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return response{}, c.transportFailure(ctx, err)
+	}
+	defer resp.Body.Close()
+	out := response{
+		url:          resp.Request.URL,
+		code:         resp.StatusCode,
+		contentType:  resp.Header.Get("Content-Type"),
+		etag:         resp.Header.Get("ETag"),
+		lastModified: resp.Header.Get("Last-Modified"),
+	}
+	if resp.StatusCode != http.StatusOK {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return out, nil
+	}
+	if resp.ContentLength > c.maxBytes {
+		return out, c.tooLarge()
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBytes+1))
+	if err != nil {
+		return out, c.transportFailure(ctx, err)
+	}
+	if int64(len(body)) > c.maxBytes {
+		return out, c.tooLarge()
+	}
+	out.body = body
+	return out, nil
+}
+
+func (c *client) tooLarge() error {
+	return &failure{failTooLarge, fmt.Sprintf("larger than the limit of %s", sizeText(c.maxBytes))}
+}
+
+// transportFailure names what went wrong with a request.
+func (c *client) transportFailure(ctx context.Context, err error) error {
+	var off *errOffSite
+	var ne net.Error
+	switch {
+	case errors.As(err, &off):
+		return &failure{failOffSite, off.Error()}
+	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return &failure{failTimeout, fmt.Sprintf("no answer within %s", c.timeout)}
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return &failure{failNetwork, err.Error()}
+}
+
+// sizeText is a byte count for people: "5 MiB", "300 KiB".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// mediaType is the media type of a Content-Type header, lower case; when
+// the server names none, it is sniffed from the body.
+func mediaType(contentType string, body []byte) string {
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil && mt != "" {
+		return strings.ToLower(mt)
+	}
+	mt, _, _ := mime.ParseMediaType(http.DetectContentType(body))
+	return mt
+}
+
+// isHTML reports whether a media type is an HTML page.
+func isHTML(mt string) bool {
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// toUTF8 converts a page to UTF-8, from the charset its Content-Type or
+// its <meta charset> names (or that its bytes show).
+func toUTF8(body []byte, contentType string) []byte {
+	r, err := charset.NewReader(bytes.NewReader(body), contentType)
+	if err != nil {
+		return body
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return body
+	}
+	return out
+}

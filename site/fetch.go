@@ -1,0 +1,231 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Defaults for Options left zero.
+const (
+	DefaultDepth    = 3
+	DefaultMaxPages = 100
+	DefaultDelay    = time.Second
+	DefaultTimeout  = 20 * time.Second
+	DefaultMaxBytes = 5 << 20
+)
+
+// maxSitemaps bounds the sitemaps read in one fetch (an index and the
+// sitemaps it lists).
+const maxSitemaps = 20
+
+// UserAgent is what faqbot calls itself in requests.
+const UserAgent = "faqbot/1 (FAQ bot content fetcher; robots.txt name: faqbot)"
+
+// Options configure a fetch.
+type Options struct {
+	// Dir is where pages are saved, under a folder per host.
+	Dir string
+	// Depth is how many links away from a start page (or a sitemap's page)
+	// the fetch goes; 0 reads the start pages only. Negative: DefaultDepth.
+	Depth int
+	// MaxPages is the most pages requested. 0: DefaultMaxPages.
+	MaxPages int
+	// Delay is the least time between two requests to a host; robots.txt
+	// may ask for more. Negative: none. 0: DefaultDelay.
+	Delay time.Duration
+	// Timeout bounds each request, body included. 0: DefaultTimeout.
+	Timeout time.Duration
+	// MaxBytes is the largest page read. 0: DefaultMaxBytes.
+	MaxBytes int64
+	// Progress, when set, is told each page as it is done.
+	Progress func(Page)
+	// Transport makes the requests; nil: http.DefaultTransport.
+	Transport http.RoundTripper
+	// Log gets debug details; nil: none.
+	Log *slog.Logger
+}
+
+// withDefaults fills in the zero options.
+func (o Options) withDefaults() Options {
+	if o.Depth < 0 {
+		o.Depth = DefaultDepth
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = DefaultMaxPages
+	}
+	switch {
+	case o.Delay == 0:
+		o.Delay = DefaultDelay
+	case o.Delay < 0:
+		o.Delay = 0
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.Transport == nil {
+		o.Transport = http.DefaultTransport
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// item is a page waiting to be fetched.
+type item struct {
+	u     *url.URL
+	depth int
+}
+
+// fetch is one run of Fetch.
+type fetch struct {
+	opts       Options
+	c          *client
+	dir        *dir
+	robots     *robots
+	m          manifest
+	scopes     []scope
+	seen       map[string]bool
+	queue      []item
+	last       map[string]time.Time // last request per host
+	delay      map[string]time.Duration
+	rep        Report
+	requests   int
+	sitemaps   int
+	incomplete bool // a failure may have hidden pages
+}
+
+// ParseStarts checks start URLs: each must be an absolute http(s) URL.
+func ParseStarts(starts []string) ([]*url.URL, error) {
+	var out []*url.URL
+	for _, s := range starts {
+		u, err := url.Parse(strings.TrimSpace(s))
+		n := normalize(u)
+		if err != nil || n == nil {
+			return nil, fmt.Errorf("%q is not an http(s) URL", s)
+		}
+		out = append(out, n)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no URL to fetch")
+	}
+	return out, nil
+}
+
+// Fetch saves the pages of the sites at starts into opts.Dir and reports
+// what it did. The error is for a fetch that could not run (a bad URL, a
+// directory it cannot write) or was cancelled; what it did until then is
+// in the report. Pages that fail are in the report, not the error.
+func Fetch(ctx context.Context, starts []string, opts Options) (Report, error) {
+	opts = opts.withDefaults()
+	us, err := ParseStarts(starts)
+	if err != nil {
+		return Report{}, fmt.Errorf("fetch: %w", err)
+	}
+	if opts.Dir == "" {
+		return Report{}, errors.New("fetch: no directory to save pages in")
+	}
+	d, err := openDir(opts.Dir)
+	if err != nil {
+		return Report{}, fmt.Errorf("fetch: %w", err)
+	}
+	defer d.Close()
+	m, err := loadManifest(d)
+	if err != nil {
+		return Report{}, fmt.Errorf("fetch: %w", err)
+	}
+	c := &client{http: &http.Client{Transport: opts.Transport}, userAgent: UserAgent, timeout: opts.Timeout, maxBytes: opts.MaxBytes}
+	f := &fetch{opts: opts, c: c, dir: d, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}}
+	f.robots = &robots{c: c, hosts: map[string]rules{}, wait: f.wait}
+	for _, u := range us {
+		f.scopes = append(f.scopes, scopeOf(u))
+	}
+	err = f.run(ctx, us)
+	if serr := f.m.save(d); serr != nil && err == nil {
+		err = fmt.Errorf("fetch: %w", serr)
+	}
+	return f.rep, err
+}
+
+// run fetches the start pages and sitemaps, then the pages they lead to.
+func (f *fetch) run(ctx context.Context, starts []*url.URL) error {
+	for _, u := range starts {
+		if sitemapLike(u) {
+			if err := f.sitemap(ctx, u); err != nil {
+				return err
+			}
+			continue
+		}
+		f.enqueue(u, 0)
+	}
+	for len(f.queue) > 0 {
+		if f.requests >= f.opts.MaxPages {
+			f.rep.Truncated = true
+			break
+		}
+		it := f.queue[0]
+		f.queue = f.queue[1:]
+		if err := f.page(ctx, it); err != nil {
+			return err
+		}
+	}
+	complete := !f.rep.Truncated && !f.incomplete
+	for _, key := range removals(f.m, f.scopes, f.seen, complete) {
+		f.remove(key, "no longer linked")
+	}
+	return nil
+}
+
+// enqueue adds a page to fetch, once.
+func (f *fetch) enqueue(u *url.URL, depth int) {
+	key := u.String()
+	if f.seen[key] {
+		return
+	}
+	f.seen[key] = true
+	f.queue = append(f.queue, item{u: u, depth: depth})
+}
+
+// report adds a line to the report.
+func (f *fetch) report(p Page) {
+	f.rep.Pages = append(f.rep.Pages, p)
+	if f.opts.Progress != nil {
+		f.opts.Progress(p)
+	}
+}
+
+// fail reports a failed page and notes whether it may hide others.
+func (f *fetch) fail(u string, err *failure) {
+	if err.hidesLinks() {
+		f.incomplete = true
+	}
+	f.report(Page{URL: u, Status: Failed, Reason: err.reason})
+}
+
+// wait pauses until the host may be asked again: the delay counts from
+// the end of the last request to it. Call the returned func when the
+// request is done.
+func (f *fetch) wait(ctx context.Context, host string) (done func(), err error) {
+	d := max(f.opts.Delay, f.delay[host])
+	if last, ok := f.last[host]; ok {
+		if pause := time.Until(last.Add(d)); pause > 0 {
+			t := time.NewTimer(pause)
+			defer t.Stop()
+			select {
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			case <-t.C:
+			}
+		}
+	}
+	return func() { f.last[host] = time.Now() }, nil
+}

@@ -1,0 +1,125 @@
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+)
+
+// maxSitemapURLs is the most URLs one sitemap may list (the sitemap
+// protocol's own limit).
+const maxSitemapURLs = 50000
+
+// sitemap is what a sitemap.xml lists: pages (<urlset>) or other sitemaps
+// (<sitemapindex>).
+type sitemap struct {
+	pages, sitemaps []*url.URL
+}
+
+// parseSitemap reads a sitemap or sitemap index. Locations that are not
+// absolute http(s) URLs are left out.
+func parseSitemap(body []byte) (sitemap, error) {
+	var doc struct {
+		XMLName xml.Name
+		URLs    []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+	}
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	dec.Strict = false
+	if err := dec.Decode(&doc); err != nil {
+		return sitemap{}, fmt.Errorf("not a sitemap: %w", err)
+	}
+	if doc.XMLName.Local != "urlset" && doc.XMLName.Local != "sitemapindex" {
+		return sitemap{}, fmt.Errorf("not a sitemap: the document is <%s>, not <urlset> or <sitemapindex>", doc.XMLName.Local)
+	}
+	var sm sitemap
+	add := func(dst *[]*url.URL, loc string) {
+		u, err := url.Parse(strings.TrimSpace(loc))
+		if err != nil || len(*dst) >= maxSitemapURLs {
+			return
+		}
+		if u = normalize(u); u != nil {
+			*dst = append(*dst, u)
+		}
+	}
+	for _, e := range doc.URLs {
+		add(&sm.pages, e.Loc)
+	}
+	for _, e := range doc.Sitemaps {
+		add(&sm.sitemaps, e.Loc)
+	}
+	return sm, nil
+}
+
+// sitemap reads a sitemap (or sitemap index) and queues its pages that are
+// on the sitemap's site.
+func (f *fetch) sitemap(ctx context.Context, u *url.URL) error {
+	if f.sitemaps >= maxSitemaps {
+		return nil
+	}
+	f.sitemaps++
+	if ok, err := f.allowed(ctx, u); !ok || err != nil {
+		return err
+	}
+	done, err := f.wait(ctx, u.Host)
+	if err != nil {
+		return err
+	}
+	sc := scopeOf(u)
+	resp, err := f.c.get(ctx, u, nil, sc.contains)
+	done()
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	var fl *failure
+	if errors.As(err, &fl) {
+		f.fail(u.String(), fl)
+		return nil
+	}
+	if _, fl := judge(resp.code, false); fl != nil {
+		f.fail(u.String(), &failure{failStatus, fl.reason})
+		return nil
+	}
+	body := resp.body
+	if len(body) > 2 && body[0] == 0x1f && body[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err == nil {
+			body, err = io.ReadAll(io.LimitReader(zr, f.opts.MaxBytes*4))
+		}
+		if err != nil {
+			f.fail(u.String(), &failure{failStatus, "not a readable gzip file: " + err.Error()})
+			return nil
+		}
+	}
+	sm, err := parseSitemap(body)
+	if err != nil {
+		f.fail(u.String(), &failure{failStatus, err.Error()})
+		return nil
+	}
+	n := 0
+	for _, p := range sm.pages {
+		if sc.contains(p) && pageLike(p) {
+			f.enqueue(p, 0)
+			n++
+		}
+	}
+	f.report(Page{URL: u.String(), Status: Sitemap, Reason: fmt.Sprintf("%d pages on the site, %d sitemaps", n, len(sm.sitemaps))})
+	for _, s := range sm.sitemaps {
+		if sc.contains(s) {
+			if err := f.sitemap(ctx, s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
