@@ -2,6 +2,9 @@ package index
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -141,6 +144,34 @@ func TestSearchCanceled(t *testing.T) {
 	cancel()
 	if _, err := ix.Search(ctx, "how do I renew a book"); err == nil {
 		t.Error("search with a canceled context succeeded")
+	}
+}
+
+func TestBuildCanceled(t *testing.T) {
+	ps := make([]content.Passage, 3*cancelCheckEvery)
+	for i := range ps {
+		ps[i] = content.Passage{ID: fmt.Sprint("p", i), Kind: content.KindPassage, Title: "T", Text: "Some words to analyse."}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	// The analysis of the passages, before Bleve sees them, stops too.
+	ix := library(t)
+	if _, err := analyse(ctx, ix.analyzer, ix.surface, ix.full, ps); !errors.Is(err, context.Canceled) {
+		t.Errorf("analyse with a canceled context: %v, want context.Canceled", err)
+	}
+	for _, dir := range []string{"", filepath.Join(t.TempDir(), "idx")} {
+		ix, err := Build(ctx, ps, Options{Dir: dir})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("build in %q with a canceled context: %v, want context.Canceled", dir, err)
+		}
+		if ix != nil {
+			ix.Close()
+		}
+		if dir != "" {
+			if _, err := os.Stat(dir); !os.IsNotExist(err) {
+				t.Errorf("a canceled build left %s behind", dir)
+			}
+		}
 	}
 }
 
