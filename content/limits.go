@@ -84,7 +84,7 @@ func (b *budget) takeBytes(n int64) (ok bool, msg string) {
 	}
 	if n > b.bytes {
 		b.exhausted = true
-		return false, fmt.Sprintf("the content is larger than %s in total (MAX_CONTENT_MB): this file and the rest of the content are not read", sizeText(b.limits.MaxBytes))
+		return false, fmt.Sprintf("the content is larger than %s in total (MAX_CONTENT_MB): this file and the rest of the content are not read", SizeText(b.limits.MaxBytes))
 	}
 	b.bytes -= n
 	return true, ""
@@ -104,9 +104,9 @@ func (b *budget) takePassage() (ok bool, msg string) {
 	return true, ""
 }
 
-// sizeText writes a size limit for people: "100 MiB", "512 KiB", or bytes
+// SizeText writes a size limit for people: "100 MiB", "512 KiB", or bytes
 // when it is neither.
-func sizeText(n int64) string {
+func SizeText(n int64) string {
 	switch {
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return fmt.Sprintf("%d MiB", n>>20)

@@ -291,7 +291,7 @@ func (l *loader) readBytes(f *file, name string) ([]byte, error) {
 
 // tooLarge says a file is over its size limit.
 func tooLarge(size, limit int64) string {
-	msg := fmt.Sprintf("file too large (%d bytes, limit %s)", size, sizeText(limit))
+	msg := fmt.Sprintf("file too large (%d bytes, limit %s)", size, SizeText(limit))
 	if limit == maxMarkdownBytes {
 		msg += ": split it into smaller Markdown files"
 	}

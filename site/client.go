@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html/charset"
+
+	"faqbot/content"
 )
 
 // maxRedirects is how many redirects one request follows.
@@ -104,7 +106,7 @@ func (c *client) get(ctx context.Context, u *url.URL, prev *record, stay func(*u
 }
 
 func (c *client) tooLarge() error {
-	return &failure{failTooLarge, fmt.Sprintf("larger than the limit of %s", sizeText(c.maxBytes))}
+	return &failure{failTooLarge, fmt.Sprintf("larger than the limit of %s", content.SizeText(c.maxBytes))}
 }
 
 // transportFailure names what went wrong with a request.
@@ -122,17 +124,6 @@ func (c *client) transportFailure(ctx context.Context, err error) error {
 		err = ue.Err
 	}
 	return &failure{failNetwork, err.Error()}
-}
-
-// sizeText is a byte count for people: "5 MiB", "300 KiB".
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // mediaType is the media type of a Content-Type header, lower case; when

@@ -149,7 +149,7 @@ func (f *fetch) save(key string, u *url.URL, prev record, known bool, body []byt
 		if limit := content.MaxFileBytes(name); int64(len(page)) > limit {
 			// Converted to UTF-8, the page grew past what the content
 			// loader reads: saved, it would only be a problem there.
-			f.fail(key, &failure{failTooLarge, fmt.Sprintf("larger than the content's limit of %s a file once converted to UTF-8", sizeText(limit))})
+			f.fail(key, &failure{failTooLarge, fmt.Sprintf("larger than the content's limit of %s a file once converted to UTF-8", content.SizeText(limit))})
 			return nil
 		}
 		if err := f.dir.write(name, page); err != nil {
