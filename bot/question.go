@@ -29,6 +29,7 @@ type question struct {
 	guild   string // "" in a DM
 	channel string
 	private bool // /ask private:True
+	key     string // names the question in its buttons' ids (see askedQuestions); may be ""
 }
 
 // source is the question's label in metrics and logs.

@@ -31,7 +31,7 @@ func (s *Store) RecordChoice(ctx context.Context, question, passageID, voter str
 	if err := checkVoter(voter); err != nil {
 		return fail(err)
 	}
-	ph := Phrasing{PassageID: passageID, Text: q, ID: PhrasingID(passageID, q)}
+	ph := Phrasing{PassageID: passageID, Text: q, ID: PhrasingID(passageID, q), State: Pending}
 	now := s.now()
 	err = s.update(func(b buckets) error {
 		pk := phrasingKey(passageID, q)
