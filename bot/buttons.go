@@ -40,12 +40,14 @@ func (b *Bot) showAlternative(ctx context.Context, i *discordgo.Interaction, ref
 		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "That answer is no longer in the FAQ. Please ask again with `/ask`."}, true)
 		return
 	}
+	// Recorded first (a few milliseconds), so that the choice is in
+	// /faq learned by the time the member sees the passage.
+	b.learnChoice(ctx, i, key, p)
 	embed := answerEmbed(index.Hit{Passage: p, Excerpt: p.Text}, -1)
 	b.reply(ctx, i, &discordgo.InteractionResponseData{
 		Embeds:     []*discordgo.MessageEmbed{embed},
 		Components: []discordgo.MessageComponent{voteRow(p.ID, key)},
 	}, true)
-	b.learnChoice(ctx, i, key, p)
 }
 
 // vote records a 👍 or 👎 on a passage; a 👍 from the member who asked also

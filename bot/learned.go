@@ -202,6 +202,7 @@ func (b *Bot) handleLearned(ctx context.Context, i *discordgo.Interaction) {
 		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I could not read the list right now."}, true)
 		return
 	}
+	b.log.Debug("learned list", "view", v.name(), "items", len(l.items), "accepted", l.accepted)
 	b.reply(ctx, i, learnedPage(v, l, b.answers.ByRef, ""), true)
 }
 
