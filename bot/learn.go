@@ -8,6 +8,7 @@ import (
 
 	"faqbot/content"
 	"faqbot/feedback"
+	"faqbot/metrics"
 )
 
 // Who decided on a phrasing, as the store keeps it.
@@ -41,12 +42,14 @@ func (b *Bot) learnChoice(ctx context.Context, i *discordgo.Interaction, key str
 		b.log.Warn("record choice", "passage", p.ID, "err", err)
 		return
 	}
+	b.metrics.Learned(metrics.LearnChoice)
 	b.log.Info("choice recorded", "passage", ph.PassageID, "phrasing", ph.ID, "members", ph.Members, "state", ph.State)
 	if n := b.cfg.LearnAutoAccept; n > 0 && ph.State == feedback.Pending && ph.Members >= n {
 		if _, err := b.record.Decide(ctx, ph.ID, true, byAuto); err != nil {
 			b.log.Warn("accept phrasing automatically", "phrasing", ph.ID, "err", err)
 			return
 		}
+		b.metrics.Learned(metrics.LearnAccepted)
 		b.log.Info("phrasing accepted automatically", "passage", ph.PassageID, "phrasing", ph.ID, "members", ph.Members)
 		b.relearnSoon()
 	}

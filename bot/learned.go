@@ -11,6 +11,7 @@ import (
 
 	"faqbot/content"
 	"faqbot/feedback"
+	"faqbot/metrics"
 )
 
 // learnedPerPage is how many phrasings a page of /faq learned lists: each
@@ -229,6 +230,11 @@ func (b *Bot) handleLearnedButton(ctx context.Context, i *discordgo.Interaction,
 		case err != nil:
 			b.log.Warn("decide on phrasing", "phrasing", id, "err", err)
 		default:
+			if ph.State == feedback.Accepted {
+				b.metrics.Learned(metrics.LearnAccepted)
+			} else {
+				b.metrics.Learned(metrics.LearnRejected)
+			}
 			b.log.Info("phrasing decided", "passage", ph.PassageID, "phrasing", ph.ID, "state", ph.State, "user", userID(i))
 			b.relearnSoon()
 		}
