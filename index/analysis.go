@@ -1,6 +1,8 @@
 package index
 
 import (
+	"context"
+	"fmt"
 	"hash/fnv"
 	"math"
 	"slices"
@@ -59,13 +61,23 @@ type corpus struct {
 	phrasings int      // phrasings and headings
 }
 
+// analyseCheckEvery is how many passages analyse reads between looks at its
+// context: a big corpus takes seconds, and a shutdown must not wait for it.
+const analyseCheckEvery = 500
+
 // analyse reads every passage once with the index's analyser (and, for
-// letter trigrams, with surface, the same analyser without stemming).
-func analyse(a, surface, full analysis.Analyzer, passages []content.Passage) *corpus {
+// letter trigrams, with surface, the same analyser without stemming),
+// unless ctx ends first.
+func analyse(ctx context.Context, a, surface, full analysis.Analyzer, passages []content.Passage) (*corpus, error) {
 	c := &corpus{vocab: map[string]termID{}, docs: make([]analysed, len(passages))}
 	total, phrTokens, phrs := 0, 0, 0
 	var last []int32 // per term: the last passage counted in df, plus one
 	for i := range passages {
+		if i%analyseCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("analyse passages: %w", err)
+			}
+		}
 		p := &passages[i]
 		d := &c.docs[i]
 		add := func(kind segKind, text string, span [2]int32) {
@@ -131,7 +143,7 @@ func analyse(a, surface, full analysis.Analyzer, passages []content.Passage) *co
 	}
 	c.weighSegments()
 	c.countWords()
-	return c
+	return c, nil
 }
 
 // words are the distinct terms of text analysed by full (stemmed, stop words

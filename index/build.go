@@ -51,7 +51,7 @@ func Build(ctx context.Context, passages []content.Passage, opts Options) (*Inde
 	if err != nil {
 		return nil, fmt.Errorf("create index %q: %w", opts.Dir, err)
 	}
-	ix, err := newIndex(bi, passages, opts)
+	ix, err := newIndex(ctx, bi, passages, opts)
 	if err == nil {
 		err = ix.fill(ctx)
 	}

@@ -39,7 +39,7 @@ type Index struct {
 	suggest     *suggester
 }
 
-func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index, error) {
+func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, opts Options) (*Index, error) {
 	ix := &Index{
 		bleve:    bi,
 		dir:      opts.Dir,
@@ -64,7 +64,11 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index,
 	}
 	ix.setSynonyms(opts.Synonyms)
 	ix.surface, ix.full = variants(ix.analyzer)
-	ix.corpus = analyse(ix.analyzer, ix.surface, ix.full, passages)
+	corpus, err := analyse(ctx, ix.analyzer, ix.surface, ix.full, passages)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	ix.corpus = corpus
 	ix.phrases = newPhraseIndex(ix.corpus)
 	ix.suggest = newSuggester(passages)
 	return ix, nil
@@ -204,7 +208,7 @@ func Open(ctx context.Context, passages []content.Passage, opts Options) (*Index
 	if err != nil {
 		return nil, fmt.Errorf("open index %q: %w", opts.Dir, err)
 	}
-	ix, err := newIndex(bi, passages, opts)
+	ix, err := newIndex(ctx, bi, passages, opts)
 	if err != nil {
 		_ = bi.Close()
 		return nil, err
