@@ -99,7 +99,7 @@ func (s *served) answersConfidently(t *testing.T, member, q string) bool {
 // phrasing in /faq learned, refused to a non-moderator, accepted by a
 // moderator, and the same question from another member answered
 // confidently; a rejected phrasing does not come back; all of it survives a
-// restart and a /faq reload.
+// restart and a /faq reload; and a removed phrasing is no longer answered.
 func TestServeLearnsPhrasings(t *testing.T) {
 	t.Parallel()
 	const (
@@ -204,6 +204,19 @@ func TestServeLearnsPhrasings(t *testing.T) {
 	r = s.ask(t, fakediscord.Interaction{UserID: ann}, unsure)
 	if title(r) != "When is raid night?" || !strings.Contains(str(t, r, "data", "embeds", "0", "description"), "Friday") {
 		t.Errorf("after a reload: %s", r.Body)
+	}
+
+	// A moderator removes it again: within seconds the bot is unsure again.
+	c = s.click(t, mod, buttons(t, s.learned(t, mod, "accepted"))["Remove 1"])
+	if cc := str(t, c, "data", "content"); !strings.Contains(cc, "🗑️ Removed “"+unsure+"”") || !strings.Contains(cc, "No accepted phrasings yet") {
+		t.Errorf("remove: %s", c.Body)
+	}
+	deadline := time.Now().Add(wait)
+	for title(s.ask(t, fakediscord.Interaction{UserID: bob}, unsure)) != "" {
+		if time.Now().After(deadline) {
+			t.Fatal("a removed phrasing is still answered")
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 }
 
