@@ -36,6 +36,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	suiteFile := fs.String("suite", "", "a suite file (JSON) listing sets, e.g. eval/suite.json")
 	threshold := fs.Float64("threshold", a.cfg.MinConfidence, "confidence threshold to evaluate at (default MIN_CONFIDENCE)")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
+	learnFrom := fs.String("learn", "", "replay these questions (JSON Lines: query, relevant) as members who pick their passage when it is shown, accept what they teach, and evaluate before and after")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -65,7 +66,11 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	if *threshold < 0 || *threshold > 1 {
 		return usageError("eval -threshold %v: want a number from 0 to 1", *threshold)
 	}
-	res, err := eval.RunSuite(ctx, suite, index.Policy{MinConfidence: *threshold}, a.stderr)
+	policy := index.Policy{MinConfidence: *threshold}
+	if *learnFrom != "" {
+		return a.evalLearned(ctx, suite, *learnFrom, policy, *asJSON)
+	}
+	res, err := eval.RunSuite(ctx, suite, policy, a.stderr)
 	if err != nil {
 		return err
 	}
@@ -76,5 +81,33 @@ func runEval(ctx context.Context, a *app, args []string) error {
 		return writeJSON(a.stdout, res)
 	}
 	eval.WriteSuite(a.stdout, res)
+	return nil
+}
+
+// evalLearned is eval -learn: one set, evaluated before and after its
+// content learned from the questions in path.
+func (a *app) evalLearned(ctx context.Context, suite eval.Suite, path string, policy index.Policy, asJSON bool) error {
+	if len(suite.Sets) != 1 {
+		return usageError("eval -learn needs exactly one set (-content and -queries, or one -set)")
+	}
+	val, err := eval.ReadQueriesFile(path)
+	if err != nil {
+		return fmt.Errorf("eval -learn: %w", err)
+	}
+	res, err := eval.RunLearned(ctx, suite.Sets[0], val, policy, a.stderr)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(a.stdout, res)
+	}
+	before, after := res.Suites(policy)
+	l := res.Learning
+	fmt.Fprintln(a.stdout, "before learning:")
+	eval.WriteSummary(a.stdout, before)
+	fmt.Fprintf(a.stdout, "\nlearning: %d members asked, %d found their passage among those shown and chose it, %d phrasings accepted (%d refused as not plain text); %d rebuilds\n\n",
+		l.Members, l.Chose, l.Accepted, l.NotPlain, l.Rebuilds)
+	fmt.Fprintln(a.stdout, "after learning:")
+	eval.WriteSuite(a.stdout, after)
 	return nil
 }

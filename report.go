@@ -2,12 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
-
-	"faqbot/feedback"
-	"faqbot/internal/dirlock"
 )
 
 // runReport lists what moderators should write next: the most frequent
@@ -15,22 +11,29 @@ import (
 func runReport(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("report", "")
 	limit := fs.Int("n", 20, "how many questions and passages to list")
+	learned := fs.Bool("learned", false, "list the phrasings members taught instead (pending, accepted, orphaned), as /faq learned does")
+	path := a.contentFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if a.cfg.DataDir == "" {
-		return usageError("report needs DATA_DIR (where the bot keeps feedback)")
+	instead := "use /faq unanswered in Discord"
+	if *learned {
+		instead = "use /faq learned in Discord"
 	}
-	retention := a.cfg.Retention()
-	store, err := feedback.Open(a.cfg.DataDir, "report", retention, time.Now)
-	var held *dirlock.HeldError
-	switch {
-	case errors.As(err, &held):
-		return fmt.Errorf("%w; use /faq unanswered in Discord, or stop it", held)
-	case err != nil:
-		return fmt.Errorf("%w (while the bot runs, use /faq unanswered in Discord)", err)
+	store, err := a.openFeedback("report", instead)
+	if err != nil {
+		return err
 	}
 	defer func() { _ = store.Close() }()
+	if *learned {
+		c, err := a.loadContent(ctx, *path)
+		if err != nil {
+			return err
+		}
+		a.logProblems(c)
+		return writeLearned(ctx, a.stdout, store, c.Passages, *limit)
+	}
+	retention := a.cfg.Retention()
 	qs, err := store.Unanswered(ctx, time.Now().Add(-retention), *limit)
 	if err != nil {
 		return err

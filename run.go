@@ -23,12 +23,12 @@ type command struct {
 var commands = map[string]command{
 	"ask":    {"answer a question from the content: faqbot ask [-json] QUESTION...", runAsk},
 	"check":  {"validate content files and list every problem with file:line", runCheck},
-	"export": {"print the parsed passages as JSON Lines", runExport},
+	"export": {"print the parsed passages as JSON Lines (-learned: the accepted learned phrasings)", runExport},
 	"fetch":  {"save websites' pages into the content: faqbot fetch [-out DIR] [-depth N] [-max N] URL...", runFetch},
-	"eval":   {"measure answer quality: faqbot eval -content CORPUS -queries QUERIES [-json]", runEval},
+	"eval":   {"measure answer quality: faqbot eval -content CORPUS -queries QUERIES [-learn VAL] [-json]", runEval},
 	"index":  {"build the search index in INDEX_DIR ahead of time", runIndex},
 	"serve":  {"answer questions in Discord (needs DISCORD_TOKEN)", runServe},
-	"report": {"list frequent unanswered questions and disliked passages", runReport},
+	"report": {"list frequent unanswered questions and disliked passages (-learned: learned phrasings)", runReport},
 }
 
 // app is what every subcommand gets: the process's streams and environment,

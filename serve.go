@@ -47,7 +47,28 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if fetch != nil {
 		fetch(ctx)
 	}
-	c, ix, err := a.openContent(ctx, *path, indexes)
+	// The feedback store holds the learned phrasings, which are indexed
+	// with the content from the start.
+	store, err := feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = store.Close() }()
+	if cfg.DataDir == "" {
+		a.log.Warn("DATA_DIR is not set: feedback, unanswered questions and learned phrasings are kept in memory only")
+	}
+	learned := learnedStep(store, a.log)
+
+	c, err := a.loadContent(ctx, *path)
+	if err != nil {
+		return a.startErr(ctx, err)
+	}
+	a.logProblems(c)
+	withLearned, err := learned(ctx, c.Passages)
+	if err != nil {
+		return a.startErr(ctx, err)
+	}
+	ix, err := a.openIndex(ctx, &content.Collection{Passages: withLearned, Synonyms: c.Synonyms}, indexes)
 	if err != nil {
 		return a.startErr(ctx, err)
 	}
@@ -57,18 +78,10 @@ func runServe(ctx context.Context, a *app, args []string) error {
 			a.log.Warn("close index", "err", err)
 		}
 	}()
-	reload.ObservePassages(m, c.Passages)
+	reload.ObservePassages(m, withLearned)
 
-	store, err := feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = store.Close() }()
-	if cfg.DataDir == "" {
-		a.log.Warn("DATA_DIR is not set: feedback and unanswered questions are kept in memory only")
-	}
-
-	reloader := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m, Fetch: fetch})
+	reloader := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m, Fetch: fetch,
+		Learned: learned, Content: c})
 	botCfg := botConfig(cfg)
 	sess, err := bot.NewSession(cfg.DiscordToken, cfg.APIURL, bot.Intents(botCfg))
 	if err != nil {
@@ -149,6 +162,7 @@ func botConfig(cfg config.Config) bot.Config {
 		RepeatWindow:         cfg.RepeatWindow,
 		HandlerTimeout:       cfg.HandlerTimeout,
 		Retention:            cfg.Retention(),
+		LearnAutoAccept:      cfg.LearnAutoAccept,
 	}
 }
 

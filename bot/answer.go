@@ -24,8 +24,14 @@ func (b *Bot) answer(ctx context.Context, q question) decision {
 	)
 	if q.text != "" {
 		res, err = b.search(ctx, q)
+		if b.record != nil && q.member != "" {
+			q.key = newAskedKey()
+		}
 	}
 	d := decide(q, res, err, b.cfg, b.limits)
+	if q.key != "" && len(d.components) > 0 && !d.silent {
+		b.asked.remember(q.key, q.text, q.member)
+	}
 	if d.held != "" {
 		b.metrics.Cooldown(d.held)
 		b.log.Debug("question held back", "source", q.source(), "scope", d.held, "silent", d.silent)

@@ -26,9 +26,11 @@ type answerer interface {
 	ByRef(ref string) (content.Passage, bool)
 }
 
-// reloader reloads the content; TryReload refuses while one runs.
+// reloader reloads the content; TryReload refuses while one runs. Relearn
+// rebuilds the index with the learned phrasings as they are now.
 type reloader interface {
 	TryReload(ctx context.Context) (reload.Report, error)
+	Relearn(ctx context.Context) (reload.Report, error)
 }
 
 // recorder keeps feedback and unanswered questions.
@@ -38,6 +40,12 @@ type recorder interface {
 	Unanswered(ctx context.Context, since time.Time, limit int) ([]feedback.Question, error)
 	Disliked(ctx context.Context, limit int) ([]feedback.PassageVotes, error)
 	Salt() string
+
+	RecordChoice(ctx context.Context, question, passageID, voter string) (feedback.Phrasing, error)
+	WithdrawChoice(ctx context.Context, question, passageID, voter string) error
+	Pending(ctx context.Context, limit int) ([]feedback.Phrasing, error)
+	Decided(ctx context.Context, state feedback.State) ([]feedback.Phrasing, error)
+	Decide(ctx context.Context, id string, accept bool, by string) (feedback.Phrasing, error)
 }
 
 // Config is the bot's part of the configuration.
@@ -56,6 +64,7 @@ type Config struct {
 	SearchConcurrency    int           // searches at once; 0: one per core
 	HandlerTimeout       time.Duration
 	Retention            time.Duration
+	LearnAutoAccept      int // accept a phrasing once this many members chose the same passage for it; 0: off
 }
 
 // Deps are the parts the bot uses. Reloader, Recorder and Metrics may be
@@ -81,6 +90,9 @@ type Bot struct {
 	limits   limits
 	gate     *gate
 	roles    *botRoles
+	asked    *askedQuestions
+	relearn  chan struct{} // a learned phrasing changed: rebuild the index soon
+	learning sync.WaitGroup
 
 	mu       sync.Mutex // guards closing against inflight.Add
 	closing  bool
@@ -126,6 +138,8 @@ func New(s *discordgo.Session, deps Deps, cfg Config) *Bot {
 		limits:   newLimits(cfg),
 		gate:     newGate(cfg.SearchConcurrency),
 		roles:    newBotRoles(),
+		asked:    newAskedQuestions(time.Now),
+		relearn:  make(chan struct{}, 1),
 		ready:    make(chan struct{}),
 	}
 	for _, c := range cfg.AnswerChannels {
@@ -154,6 +168,10 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.guard("message", func(ctx context.Context) { b.onMessage(ctx, m) })
 	})
 	b.s.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) { b.onEvent(e) })
+
+	b.learning.Go(b.relearnLoop)
+	defer b.learning.Wait()
+	defer b.stop() // ends relearnLoop on every return
 
 	if err := b.checkToken(ctx); err != nil {
 		return err

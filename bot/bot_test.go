@@ -130,7 +130,7 @@ func TestRenderLimitsAndSafety(t *testing.T) {
 	if f := answerEmbed(index.Hit{Passage: deep}, -1).Footer.Text; f != "Source: faq.md:3" {
 		t.Errorf("footer of a passage without a link = %q, want the file's name without the server's path", f)
 	}
-	row := alternativeRow([]index.Hit{{Passage: p}})
+	row := alternativeRow([]index.Hit{{Passage: p}}, "")
 	if len(row) != 1 {
 		t.Fatal("no alternatives row")
 	}

@@ -16,30 +16,44 @@ func (b *Bot) handleButton(ctx context.Context, i *discordgo.Interaction) {
 	id := i.MessageComponentData().CustomID
 	switch {
 	case strings.HasPrefix(id, idAlternative):
-		b.showAlternative(ctx, i, strings.TrimPrefix(id, idAlternative))
+		ref, key := splitKey(strings.TrimPrefix(id, idAlternative))
+		b.showAlternative(ctx, i, ref, key)
 	case strings.HasPrefix(id, idVoteUp):
-		b.vote(ctx, i, strings.TrimPrefix(id, idVoteUp), true)
+		ref, key := splitKey(strings.TrimPrefix(id, idVoteUp))
+		b.vote(ctx, i, ref, key, true)
 	case strings.HasPrefix(id, idVoteDown):
-		b.vote(ctx, i, strings.TrimPrefix(id, idVoteDown), false)
+		ref, key := splitKey(strings.TrimPrefix(id, idVoteDown))
+		b.vote(ctx, i, ref, key, false)
+	case strings.HasPrefix(id, idLearned):
+		b.handleLearnedButton(ctx, i, strings.TrimPrefix(id, idLearned))
 	default:
 		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, that button no longer works. Please ask again with `/ask`."}, true)
 	}
 }
 
-func (b *Bot) showAlternative(ctx context.Context, i *discordgo.Interaction, ref string) {
+// showAlternative shows the passage a "did you mean" button names; when the
+// member who asked clicks it, the bot learns that it answers their
+// question.
+func (b *Bot) showAlternative(ctx context.Context, i *discordgo.Interaction, ref, key string) {
 	p, ok := b.answers.ByRef(ref)
 	if !ok {
 		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "That answer is no longer in the FAQ. Please ask again with `/ask`."}, true)
 		return
 	}
+	// Recorded first (a few milliseconds), so that the choice is in
+	// /faq learned by the time the member sees the passage.
+	b.learnChoice(ctx, i, key, p)
 	embed := answerEmbed(index.Hit{Passage: p, Excerpt: p.Text}, -1)
 	b.reply(ctx, i, &discordgo.InteractionResponseData{
 		Embeds:     []*discordgo.MessageEmbed{embed},
-		Components: []discordgo.MessageComponent{voteRow(p.ID)},
+		Components: []discordgo.MessageComponent{voteRow(p.ID, key)},
 	}, true)
 }
 
-func (b *Bot) vote(ctx context.Context, i *discordgo.Interaction, ref string, up bool) {
+// vote records a 👍 or 👎 on a passage; a 👍 from the member who asked also
+// teaches the bot that it answers their question, and a 👎 takes back what
+// their choices taught.
+func (b *Bot) vote(ctx context.Context, i *discordgo.Interaction, ref, key string, up bool) {
 	p, ok := b.answers.ByRef(ref)
 	if !ok {
 		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Thanks! That answer has changed since, so your vote was not counted."}, true)
@@ -51,6 +65,11 @@ func (b *Bot) vote(ctx context.Context, i *discordgo.Interaction, ref string, up
 		if err := b.record.RecordVote(ctx, p.ID, voter, up); err != nil {
 			b.log.Warn("record vote", "passage", p.ID, "err", err)
 		}
+	}
+	if up {
+		b.learnChoice(ctx, i, key, p)
+	} else {
+		b.withdrawChoice(ctx, i, key, p)
 	}
 	b.log.Info("feedback", "passage", p.ID, "up", up)
 	msg := "Thanks for the feedback!"

@@ -10,6 +10,8 @@ const (
 	optPrivate     = "private"
 	subReload      = "reload"
 	subUnanswered  = "unanswered"
+	subLearned     = "learned"
+	optList        = "list"
 	moderatorPerms = discordgo.PermissionManageGuild
 )
 
@@ -46,6 +48,17 @@ func commandSet(cfg Config) []*discordgo.ApplicationCommand {
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: subReload, Description: "Reload the content files now"},
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: subUnanswered, Description: "Frequent questions without an answer, and disliked answers"},
+				{
+					Type: discordgo.ApplicationCommandOptionSubCommand, Name: subLearned,
+					Description: "Phrasings members taught by their choices: accept or reject them",
+					Options: []*discordgo.ApplicationCommandOption{{
+						Type: discordgo.ApplicationCommandOptionString, Name: optList, Description: "Which phrasings to list",
+						Choices: []*discordgo.ApplicationCommandOptionChoice{
+							{Name: "waiting for a decision", Value: viewPending},
+							{Name: "accepted", Value: viewAccepted},
+						},
+					}},
+				},
 			},
 		},
 	}

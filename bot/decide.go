@@ -93,12 +93,12 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 			silent:     cfg.SilentNoAnswer && q.via != viaSlash,
 			private:    q.via == viaSlash,
 			content:    noAnswerText(res, cfg.NoAnswerMessage),
-			components: alternativeRow(res.Alternatives()),
+			components: alternativeRow(res.Alternatives(), q.key),
 			unanswered: true,
 		}
 	}
 	d := decision{}
-	d.embeds, d.components = answerMessage(res)
+	d.embeds, d.components = answerMessage(res, q.key)
 	if q.via == viaDM || q.private || q.guild == "" {
 		// Seen by the asker alone (an /ask in a DM too): nothing to repeat.
 		d.private = q.via == viaSlash && q.private
@@ -128,7 +128,7 @@ func decideUnasked(q question, res index.Result, st limits) decision {
 		return decision{silent: true, held: metrics.ScopeRepeat}
 	}
 	d := decision{post: mine}
-	d.embeds, d.components = answerMessage(res)
+	d.embeds, d.components = answerMessage(res, q.key)
 	return d
 }
 

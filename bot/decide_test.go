@@ -189,7 +189,7 @@ func TestDecideClaimsTheAnswersItem(t *testing.T) {
 
 func TestPointing(t *testing.T) {
 	const link = "https://discord.com/channels/1/2/3"
-	embeds, comps := answerMessage(answered("q", raidFAQ, clubFAQ))
+	embeds, comps := answerMessage(answered("q", raidFAQ, clubFAQ), "")
 	slash := decision{private: true, embeds: embeds, components: comps, pointer: newPost(time.Time{})}
 	mention := slash
 	mention.private, mention.linkOnly = false, true

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -134,6 +136,8 @@ type fakeRecorder struct {
 	mu         sync.Mutex
 	unanswered []string // question and best passage
 	votes      []string
+	choices    map[string][]string // "question → passage" → voters
+	decided    []string            // "id accept by"
 }
 
 func (f *fakeRecorder) RecordUnanswered(_ context.Context, question, bestID string) error {
@@ -159,3 +163,55 @@ func (f *fakeRecorder) Disliked(context.Context, int) ([]feedback.PassageVotes, 
 }
 
 func (f *fakeRecorder) Salt() string { return "salt" }
+
+func (f *fakeRecorder) RecordChoice(_ context.Context, question, passageID, voter string) (feedback.Phrasing, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.choices == nil {
+		f.choices = map[string][]string{}
+	}
+	k := question + " → " + passageID
+	if !slices.Contains(f.choices[k], voter) {
+		f.choices[k] = append(f.choices[k], voter)
+	}
+	return feedback.Phrasing{ID: feedback.PhrasingID(passageID, question), PassageID: passageID, Text: question,
+		Members: len(f.choices[k]), State: feedback.Pending}, nil
+}
+
+func (f *fakeRecorder) WithdrawChoice(_ context.Context, question, passageID, voter string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for k, vs := range f.choices {
+		if strings.HasSuffix(k, " → "+passageID) && (question == "" || strings.HasPrefix(k, question+" → ")) {
+			f.choices[k] = slices.DeleteFunc(vs, func(v string) bool { return v == voter })
+		}
+	}
+	return nil
+}
+
+func (f *fakeRecorder) Pending(context.Context, int) ([]feedback.Phrasing, error) { return nil, nil }
+
+func (f *fakeRecorder) Decided(context.Context, feedback.State) ([]feedback.Phrasing, error) {
+	return nil, nil
+}
+
+func (f *fakeRecorder) Decide(_ context.Context, id string, accept bool, by string) (feedback.Phrasing, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.decided = append(f.decided, fmt.Sprint(id, " ", accept, " ", by))
+	return feedback.Phrasing{ID: id, State: feedback.Accepted, By: by}, nil
+}
+
+// chosen lists the recorded choices as "question → passage ×members".
+func (f *fakeRecorder) chosen() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for k, vs := range f.choices {
+		if len(vs) > 0 {
+			out = append(out, fmt.Sprintf("%s ×%d", k, len(vs)))
+		}
+	}
+	slices.Sort(out)
+	return out
+}

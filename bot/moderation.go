@@ -37,7 +37,8 @@ func (b *Bot) isModerator(i *discordgo.Interaction) bool {
 	return false
 }
 
-// handleFAQ runs the moderator commands: /faq reload and /faq unanswered.
+// handleFAQ runs the moderator commands: /faq reload, /faq unanswered and
+// /faq learned.
 func (b *Bot) handleFAQ(ctx context.Context, i *discordgo.Interaction) {
 	if !b.isModerator(i) {
 		b.log.Info("refused moderator command", "user", userID(i), "guild", i.GuildID)
@@ -54,8 +55,10 @@ func (b *Bot) handleFAQ(ctx context.Context, i *discordgo.Interaction) {
 		b.handleReload(ctx, i)
 	case subUnanswered:
 		b.handleUnanswered(ctx, i)
+	case subLearned:
+		b.handleLearned(ctx, i)
 	default:
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I don't know that `/faq` command. Try `/faq reload` or `/faq unanswered`."}, true)
+		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I don't know that `/faq` command. Try `/faq reload`, `/faq unanswered` or `/faq learned`."}, true)
 	}
 }
 

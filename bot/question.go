@@ -28,7 +28,8 @@ type question struct {
 	member  string // the asker's user id
 	guild   string // "" in a DM
 	channel string
-	private bool // /ask private:True
+	private bool   // /ask private:True
+	key     string // names the question in its buttons' ids (see askedQuestions); may be ""
 }
 
 // source is the question's label in metrics and logs.

@@ -30,7 +30,24 @@ const (
 	idAlternative = "alt:"
 	idVoteUp      = "vote:up:"
 	idVoteDown    = "vote:down:"
+	idLearned     = "learn:"
 )
+
+// keySuffix is what a button's custom id carries of the question asked:
+// ":" and its key, or nothing.
+func keySuffix(key string) string {
+	if key == "" {
+		return ""
+	}
+	return ":" + key
+}
+
+// splitKey splits what follows a button's prefix into the passage ref and
+// the question's key ("" for buttons without one).
+func splitKey(s string) (ref, key string) {
+	ref, key, _ = strings.Cut(s, ":")
+	return ref, key
+}
 
 // noMentions is set on every message the bot sends: nothing it writes,
 // whether from content or echoed from a member, may ping anyone.
@@ -121,8 +138,9 @@ func sourceName(p content.Passage) string {
 
 // alternativeRow offers other passages as buttons ("Did you mean …"),
 // each labelled with what sets it apart (see labels); clicking one shows
-// it to the clicker alone.
-func alternativeRow(alts []index.Hit) []discordgo.MessageComponent {
+// it to the clicker alone. key (may be "") names the question asked, so
+// that the asker's click teaches the bot a phrasing (see askedQuestions).
+func alternativeRow(alts []index.Hit, key string) []discordgo.MessageComponent {
 	alts = alts[:min(len(alts), 3)]
 	if len(alts) == 0 {
 		return nil
@@ -136,15 +154,15 @@ func alternativeRow(alts []index.Hit) []discordgo.MessageComponent {
 		row.Components = append(row.Components, discordgo.Button{
 			Label:    l,
 			Style:    discordgo.SecondaryButton,
-			CustomID: idAlternative + index.Ref(alts[i].Passage.ID),
+			CustomID: idAlternative + index.Ref(alts[i].Passage.ID) + keySuffix(key),
 		})
 	}
 	return []discordgo.MessageComponent{row}
 }
 
-// voteRow asks whether the answer helped.
-func voteRow(passageID string) discordgo.MessageComponent {
-	ref := index.Ref(passageID)
+// voteRow asks whether the answer helped; key is as for alternativeRow.
+func voteRow(passageID, key string) discordgo.MessageComponent {
+	ref := index.Ref(passageID) + keySuffix(key)
 	return discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.Button{Style: discordgo.SecondaryButton, CustomID: idVoteUp + ref, Emoji: &discordgo.ComponentEmoji{Name: "👍"}},
 		discordgo.Button{Style: discordgo.SecondaryButton, CustomID: idVoteDown + ref, Emoji: &discordgo.ComponentEmoji{Name: "👎"}},
@@ -152,11 +170,11 @@ func voteRow(passageID string) discordgo.MessageComponent {
 }
 
 // answerMessage is the reply for a confident answer: the embed, then
-// alternatives and feedback buttons.
-func answerMessage(res index.Result) ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
+// alternatives and feedback buttons; key is as for alternativeRow.
+func answerMessage(res index.Result, key string) ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
 	h := res.Answer()
-	comps := alternativeRow(res.Alternatives())
-	comps = append(comps, voteRow(h.Passage.ID))
+	comps := alternativeRow(res.Alternatives(), key)
+	comps = append(comps, voteRow(h.Passage.ID, key))
 	return []*discordgo.MessageEmbed{answerEmbed(*h, res.Confidence)}, comps
 }
 

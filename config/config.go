@@ -57,10 +57,13 @@ type Config struct {
 	RepeatWindow    time.Duration // REPEAT_WINDOW: a repeat within it gets a pointer to the answer
 	HandlerTimeout  time.Duration // HANDLER_TIMEOUT
 
-	MetricsAddr   string     // METRICS_ADDR: "" = no metrics server
-	RetentionDays int        // RETENTION_DAYS: how long feedback is kept
-	LogLevel      slog.Level // LOG_LEVEL
-	LogFormat     string     // LOG_FORMAT: text or json
+	MetricsAddr   string // METRICS_ADDR: "" = no metrics server
+	RetentionDays int    // RETENTION_DAYS: how long feedback is kept
+	// LearnAutoAccept is LEARN_AUTO_ACCEPT: accept a learned phrasing once
+	// this many members chose the same passage for it; 0 = off.
+	LearnAutoAccept int
+	LogLevel        slog.Level // LOG_LEVEL
+	LogFormat       string     // LOG_FORMAT: text or json
 }
 
 // Retention is how long feedback and unanswered questions are kept.
@@ -135,6 +138,8 @@ var vars = []Var{
 		func(c *Config, v string) error { return setAddr(&c.MetricsAddr, v) }},
 	{"RETENTION_DAYS", "90", "Days that feedback and unanswered questions are kept.",
 		func(c *Config, v string) error { return setInt(&c.RetentionDays, v, 1, 3650) }},
+	{"LEARN_AUTO_ACCEPT", "off", "Accept a phrasing members taught (by picking a \"did you mean\" answer or giving one a 👍) once this many different members chose the same passage for it, without waiting for a moderator in /faq learned; off: moderators decide.",
+		func(c *Config, v string) error { return setAutoAccept(&c.LearnAutoAccept, v) }},
 	{"LOG_LEVEL", "info", "debug, info, warn or error.",
 		func(c *Config, v string) error { return c.LogLevel.UnmarshalText([]byte(v)) }},
 	{"LOG_FORMAT", "text", "text or json.",
@@ -182,6 +187,22 @@ func setFraction(dst *float64, v string) error {
 		return fmt.Errorf("%q is not a number from 0 to 1", v)
 	}
 	*dst = f
+	return nil
+}
+
+// maxAutoAccept is the most members LEARN_AUTO_ACCEPT may ask for.
+const maxAutoAccept = 1000
+
+func setAutoAccept(dst *int, v string) error {
+	if strings.EqualFold(v, "off") {
+		*dst = 0
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxAutoAccept {
+		return fmt.Errorf("%q is not off or a number of members from 1 to %d", v, maxAutoAccept)
+	}
+	*dst = n
 	return nil
 }
 

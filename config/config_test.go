@@ -21,31 +21,34 @@ func TestLoadDefaults(t *testing.T) {
 		t.Fatalf("Load with nothing set: %v", err)
 	}
 	if c.MinConfidence != index.DefaultMinConfidence || c.AutoAnswerConfidence != 0.85 || c.UserCooldown != 5*time.Second ||
-		c.ChannelCooldown != time.Second || c.RepeatWindow != time.Minute || c.NoAnswerMode != NoAnswerReply || c.LogLevel != slog.LevelInfo || c.MaxQuestionLength != 300 {
+		c.ChannelCooldown != time.Second || c.RepeatWindow != time.Minute || c.NoAnswerMode != NoAnswerReply || c.LogLevel != slog.LevelInfo || c.MaxQuestionLength != 300 ||
+		c.LearnAutoAccept != 0 {
 		t.Errorf("defaults not applied: %+v", c)
 	}
 }
 
 func TestLoadValues(t *testing.T) {
 	c, err := Load(lookupMap(map[string]string{
-		"ANSWER_CHANNELS":  " 123, 456 ,",
-		"MIN_CONFIDENCE":   "0.5",
-		"DISCORD_TOKEN":    "Bot abc",
-		"LOG_LEVEL":        "debug",
-		"WATCH_CONTENT":    "true",
-		"DISCORD_API_URL":  "http://127.0.0.1:8080/api/v10/",
-		"CHANNEL_COOLDOWN": "0s",
-		"REPEAT_WINDOW":    "15m",
-		"CONTENT_DIR":      "content",
-		"CONTENT_URLS":     "https://docs.e.org/guide/, https://e.org/sitemap.xml",
-		"FETCH_DELAY":      "250ms",
+		"ANSWER_CHANNELS":   " 123, 456 ,",
+		"MIN_CONFIDENCE":    "0.5",
+		"DISCORD_TOKEN":     "Bot abc",
+		"LOG_LEVEL":         "debug",
+		"WATCH_CONTENT":     "true",
+		"DISCORD_API_URL":   "http://127.0.0.1:8080/api/v10/",
+		"CHANNEL_COOLDOWN":  "0s",
+		"REPEAT_WINDOW":     "15m",
+		"CONTENT_DIR":       "content",
+		"CONTENT_URLS":      "https://docs.e.org/guide/, https://e.org/sitemap.xml",
+		"FETCH_DELAY":       "250ms",
+		"LEARN_AUTO_ACCEPT": "3",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.Join(c.AnswerChannels, "|") != "123|456" || c.MinConfidence != 0.5 || c.DiscordToken != "abc" ||
 		c.LogLevel != slog.LevelDebug || !c.WatchContent || c.ChannelCooldown != 0 || c.RepeatWindow != 15*time.Minute ||
-		strings.Join(c.ContentURLs, "|") != "https://docs.e.org/guide/|https://e.org/sitemap.xml" || c.FetchDelay != 250*time.Millisecond || c.FetchDepth != 3 || c.FetchMaxPages != 100 {
+		strings.Join(c.ContentURLs, "|") != "https://docs.e.org/guide/|https://e.org/sitemap.xml" || c.FetchDelay != 250*time.Millisecond || c.FetchDepth != 3 || c.FetchMaxPages != 100 ||
+		c.LearnAutoAccept != 3 {
 		t.Errorf("values not parsed: %+v", c)
 	}
 }
@@ -68,6 +71,9 @@ func TestLoadErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"CONTENT_URLS": "https://e.org/"}, []string{"CONTENT_URLS", "CONTENT_DIR"}},
 		{map[string]string{"CONTENT_DIR": "c", "CONTENT_URLS": "e.org/docs"}, []string{"CONTENT_URLS", "not an http(s) URL"}},
 		{map[string]string{"FETCH_DELAY": "2m", "FETCH_MAX_PAGES": "0"}, []string{"FETCH_DELAY", "FETCH_MAX_PAGES"}},
+		{map[string]string{"LEARN_AUTO_ACCEPT": "0"}, []string{"LEARN_AUTO_ACCEPT", "off or a number"}},
+		{map[string]string{"LEARN_AUTO_ACCEPT": "many"}, []string{"LEARN_AUTO_ACCEPT"}},
+		{map[string]string{"LEARN_AUTO_ACCEPT": "1001"}, []string{"LEARN_AUTO_ACCEPT"}},
 	}
 	for _, tt := range tests {
 		_, err := Load(lookupMap(tt.env))

@@ -44,11 +44,16 @@ type Macro struct {
 // RunSet evaluates one set through a fresh in-memory index per content,
 // under policy, beside the stock BM25 baseline.
 func RunSet(ctx context.Context, s Set, policy index.Policy, progress io.Writer) (SetResult, error) {
-	res := SetResult{Name: s.Name}
 	cases, err := s.Cases(ctx, false)
 	if err != nil {
-		return res, err
+		return SetResult{Name: s.Name}, err
 	}
+	return runCases(ctx, s.Name, cases, policy, progress)
+}
+
+// runCases is RunSet on cases already read.
+func runCases(ctx context.Context, name string, cases []Case, policy index.Policy, progress io.Writer) (SetResult, error) {
+	res := SetResult{Name: name}
 	start := time.Now()
 	var all []Query
 	var ranks []int
@@ -56,18 +61,18 @@ func RunSet(ctx context.Context, s Set, policy index.Policy, progress io.Writer)
 		t := time.Now()
 		ix, err := index.Build(ctx, c.Passages, index.Options{Synonyms: c.Synonyms})
 		if err != nil {
-			return res, fmt.Errorf("set %s: %w", s.Name, err)
+			return res, fmt.Errorf("set %s: %w", name, err)
 		}
 		res.Report.BuildMs += float64(time.Since(t).Milliseconds())
 		outs, err := Ask(ctx, ix, c.Queries, progress)
 		_ = ix.Close()
 		if err != nil {
-			return res, fmt.Errorf("set %s: %w", s.Name, err)
+			return res, fmt.Errorf("set %s: %w", name, err)
 		}
 		res.Outcomes = append(res.Outcomes, outs...)
 		r, err := baselineRanks(ctx, c.Passages, c.Queries)
 		if err != nil {
-			return res, fmt.Errorf("set %s: %w", s.Name, err)
+			return res, fmt.Errorf("set %s: %w", name, err)
 		}
 		all, ranks = append(all, c.Queries...), append(ranks, r...)
 		res.Report.Passages += len(c.Passages)

@@ -190,10 +190,13 @@ func (s Set) questions(fit bool) ([]Query, error) {
 	return qs, nil
 }
 
+// ReadQueriesFile reads the queries of a JSON Lines file.
+func ReadQueriesFile(path string) ([]Query, error) { return readQueryFile(path) }
+
 func readQueryFile(path string) ([]Query, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read queries: %w", err)
 	}
 	defer f.Close()
 	return ReadQueries(f, path)

@@ -11,6 +11,14 @@ import (
 // macro average, then the share answered correctly and wrongly at each
 // threshold.
 func WriteSuite(w io.Writer, r SuiteResult) {
+	if WriteSummary(w, r) {
+		writeCurves(w, r)
+	}
+}
+
+// WriteSummary prints the rows of WriteSuite without the threshold curves;
+// it reports whether any set was run.
+func WriteSummary(w io.Writer, r SuiteResult) bool {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "set\tqueries\tanswerable\tpassages\tacc@1\tbm25 acc@1\tmrr@10\trecall@5\tanswered ok\tanswered wrong\tselective\tp50 ms\tp99 ms\t\n")
 	for _, s := range r.Sets {
@@ -29,11 +37,12 @@ func WriteSuite(w io.Writer, r SuiteResult) {
 	for _, s := range r.Skipped {
 		fmt.Fprintf(w, "skipped: %s\n", s)
 	}
-	if len(r.Sets) == 0 {
-		return
-	}
+	return len(r.Sets) > 0
+}
+
+func writeCurves(w io.Writer, r SuiteResult) {
 	fmt.Fprintln(w, "\nanswered ok / answered wrong by threshold (choose MIN_CONFIDENCE here):")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	header := []string{"threshold"}
 	for _, s := range r.Sets {
 		header = append(header, s.Name)

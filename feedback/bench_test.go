@@ -62,3 +62,29 @@ func fill(b *testing.B, s *Store, n int) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkRecordChoice records members' choices into a store holding
+// stored choices already (the click path of a "did you mean" button).
+func BenchmarkRecordChoice(b *testing.B) {
+	for _, stored := range []int{0, 10_000} {
+		b.Run(fmt.Sprintf("stored=%d", stored), func(b *testing.B) {
+			clock := newClock()
+			s := openStore(b, "", 24*time.Hour, clock, defaultLimits())
+			ctx := context.Background()
+			for i := range stored {
+				if _, err := s.RecordChoice(ctx, fmt.Sprintf("question number %d", i%500), fmt.Sprintf("faq.md#p%d", i%50), voter(fmt.Sprint(i))); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				clock.Advance(time.Millisecond)
+				if _, err := s.RecordChoice(ctx, fmt.Sprintf("question number %d", i%500), "faq.md#p1", voter(fmt.Sprint("m", i))); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}

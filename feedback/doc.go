@@ -1,7 +1,9 @@
 // Package feedback is the bot's memory of what members asked and how its
 // answers were received, so that moderators know what to write next: the
 // questions that got no confident answer (grouped, most frequent first) and
-// the passages members voted down.
+// the passages members voted down. It also learns phrasings: the passage a
+// member chose for their question (a "did you mean" click, a 👍) is a
+// suggestion that moderators accept as an alias of the passage, or reject.
 //
 // # Storage
 //
@@ -16,10 +18,18 @@
 // Layout (all integers big-endian):
 //
 //	meta         "schema" → version; "salt" → hex voter salt;
-//	             "n_unanswered", "n_votes" → record counts
+//	             "n_unanswered", "n_votes", "n_choices" → record counts
 //	unanswered   time key → JSON {"q": question, "best": passage id}
 //	votes        passage id 0x00 voter → 1 byte (1 up, 0 down) + time key
 //	votes_time   time key → votes key (the index that makes pruning cheap)
+//	choices      passage id 0x00 group key 0x00 voter → time key + question
+//	choices_time time key → choices key
+//	learned      passage id 0x00 group key → JSON {"q", "accepted", "by", "at"}
+//
+// The group key is the question in lower case without punctuation (see
+// Unanswered), so wordings that differ only in those are one phrasing.
+// Schema 1 files from before learned phrasings lack the last three
+// buckets; opening one adds them.
 //
 // A time key is 8 bytes of unix nanoseconds (sign bit flipped, so that the
 // byte order is the time order) followed by an 8-byte bucket sequence: a
@@ -32,8 +42,10 @@
 // older than the retention are deleted when the store opens, at most once an
 // hour while questions are recorded, and on Prune; reads ignore expired
 // records even before they are deleted. Independently of time, the store
-// keeps at most MaxUnanswered questions and MaxVotes votes, dropping the
-// oldest. Inputs are capped too: questions at MaxQuestionRunes, passage ids
+// keeps at most MaxUnanswered questions, MaxVotes votes and MaxChoices
+// choices, dropping the oldest. Decided phrasings (learned) do not expire:
+// an accepted one is content, a rejected one must stay rejected; at most
+// MaxLearned are kept, after which deciding fails with ErrTooManyLearned. Inputs are capped too: questions at MaxQuestionRunes, passage ids
 // at MaxPassageIDBytes. bbolt reuses freed pages, so a store at its caps
 // stops growing.
 //
@@ -42,7 +54,8 @@
 // Only the question text (normalised) and its time are stored, never who
 // asked. Votes are keyed by an opaque voter key, VoterKey(salt, userID), a
 // salted SHA-256 of the member's id; RecordVote accepts nothing else, so a
-// raw id cannot be stored by mistake. The salt is made at random when the
+// raw id cannot be stored by mistake. Choices are keyed the same way, and a
+// decided phrasing keeps only its words, never who chose it. The salt is made at random when the
 // store is created and kept in it (Store.Salt).
 //
 // # Memory only

@@ -76,3 +76,35 @@ func ExampleStore_RecordVote() {
 	// faq.md#join: 2👎 0👍
 	// faq.md#rules: 2👎 0👍
 }
+
+func ExampleStore_RecordChoice() {
+	ctx := context.Background()
+	s, err := feedback.Open("", "test", 90*24*time.Hour, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer s.Close()
+
+	// Two members picked the card FAQ for their question.
+	for _, member := range []string{"123456789012345678", "876543210987654321"} {
+		if _, err := s.RecordChoice(ctx, "My card still hasn't come", "faq.md#card-arrival", feedback.VoterKey(s.Salt(), member)); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	pending, _ := s.Pending(ctx, 10)
+	for _, p := range pending {
+		fmt.Printf("%s: %q ×%d\n", p.PassageID, p.Text, p.Members)
+	}
+	// A moderator accepts it: it becomes an alias of the passage.
+	if _, err := s.Decide(ctx, pending[0].ID, true, "moderator"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	accepted, _ := s.Decided(ctx, feedback.Accepted)
+	fmt.Println(len(accepted), "accepted:", accepted[0].Text)
+	// Output:
+	// faq.md#card-arrival: "My card still hasn't come" ×2
+	// 1 accepted: My card still hasn't come
+}

@@ -60,3 +60,8 @@ func groupKey(q string) string {
 	}
 	return b.String()
 }
+
+// Fold is the form in which two questions count as one phrasing: lower
+// case, punctuation dropped, white space collapsed ("How do I X?" and "how
+// do i x" fold alike).
+func Fold(q string) string { return groupKey(normaliseQuestion(q)) }

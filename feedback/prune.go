@@ -46,6 +46,8 @@ func (s *Store) prune(b buckets, now time.Time) (int, error) {
 		{b.votesTime, b.votes, metaNumVotes, expired},
 		{b.unanswered, nil, metaNumUnanswered, overCap(s.lim.maxUnanswered)},
 		{b.votesTime, b.votes, metaNumVotes, overCap(s.lim.maxVotes)},
+		{b.choicesTime, b.choices, metaNumChoices, expired},
+		{b.choicesTime, b.choices, metaNumChoices, overCap(s.lim.maxChoices)},
 	} {
 		n, err := dropOldest(step.idx, step.also, b.meta, step.counter, step.drop)
 		if err != nil {
@@ -68,7 +70,7 @@ func overCap(limit int) func(k []byte, left int) bool {
 // dropOldest deletes records from the old end of the time-keyed bucket idx
 // for as long as drop says so (given the key and the records left), keeping
 // the counter in step. If also is set, idx is the votes time index and each
-// of its values is the key of a vote in also, deleted with it.
+// of its values is the key of a vote (or choice) in also, deleted with it.
 func dropOldest(idx, also, meta *bolt.Bucket, counter string, drop func(k []byte, left int) bool) (int, error) {
 	left := count(meta, counter)
 	n := 0

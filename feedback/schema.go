@@ -20,16 +20,21 @@ const (
 	bucketUnanswered = "unanswered"
 	bucketVotes      = "votes"
 	bucketVotesTime  = "votes_time"
+	bucketChoices    = "choices"
+	bucketChoiceTime = "choices_time"
+	bucketLearned    = "learned"
 
 	metaSchema        = "schema"
 	metaSalt          = "salt"
 	metaNumUnanswered = "n_unanswered"
 	metaNumVotes      = "n_votes"
+	metaNumChoices    = "n_choices"
 )
 
 // buckets are the store's buckets within one transaction.
 type buckets struct {
 	meta, unanswered, votes, votesTime *bolt.Bucket
+	choices, choicesTime, learned      *bolt.Bucket
 }
 
 func openBuckets(tx *bolt.Tx) (buckets, error) {
@@ -38,18 +43,25 @@ func openBuckets(tx *bolt.Tx) (buckets, error) {
 		unanswered: tx.Bucket([]byte(bucketUnanswered)),
 		votes:      tx.Bucket([]byte(bucketVotes)),
 		votesTime:  tx.Bucket([]byte(bucketVotesTime)),
+
+		choices:     tx.Bucket([]byte(bucketChoices)),
+		choicesTime: tx.Bucket([]byte(bucketChoiceTime)),
+		learned:     tx.Bucket([]byte(bucketLearned)),
 	}
-	if b.meta == nil || b.unanswered == nil || b.votes == nil || b.votesTime == nil {
+	if b.meta == nil || b.unanswered == nil || b.votes == nil || b.votesTime == nil ||
+		b.choices == nil || b.choicesTime == nil || b.learned == nil {
 		return b, errors.New("store file lacks its buckets")
 	}
 	return b, nil
 }
 
-// initSchema creates what a new file lacks, checks the version of an old
+// initSchema creates what a new file lacks (and the buckets of learned
+// phrasings, which schema 1 files written before them lack: adding buckets
+// changes nothing an older build reads, so the version stays 1), checks the version of an old
 // one, and returns the salt. It also recounts the records, so that the
 // counters the caps rely on can never drift for longer than one run.
 func initSchema(tx *bolt.Tx) (salt string, err error) {
-	for _, name := range []string{bucketMeta, bucketUnanswered, bucketVotes, bucketVotesTime} {
+	for _, name := range []string{bucketMeta, bucketUnanswered, bucketVotes, bucketVotesTime, bucketChoices, bucketChoiceTime, bucketLearned} {
 		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
 			return "", fmt.Errorf("create bucket %s: %w", name, err)
 		}
@@ -87,6 +99,9 @@ func initSchema(tx *bolt.Tx) (salt string, err error) {
 		return "", err
 	}
 	if err := putUint(b.meta, metaNumVotes, uint64(b.votes.Stats().KeyN)); err != nil {
+		return "", err
+	}
+	if err := putUint(b.meta, metaNumChoices, uint64(b.choices.Stats().KeyN)); err != nil {
 		return "", err
 	}
 	return salt, nil

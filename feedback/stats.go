@@ -8,7 +8,7 @@ import (
 // Stats are the numbers of records stored, for logs and metrics. Expired
 // records not yet pruned are included.
 type Stats struct {
-	Unanswered, Votes int
+	Unanswered, Votes, Choices int
 }
 
 // Stats counts the stored records.
@@ -20,6 +20,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	err := s.view(func(b buckets) error {
 		st.Unanswered = count(b.meta, metaNumUnanswered)
 		st.Votes = count(b.meta, metaNumVotes)
+		st.Choices = count(b.meta, metaNumChoices)
 		return nil
 	})
 	if err != nil {

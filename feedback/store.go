@@ -30,6 +30,12 @@ const (
 	// MaxVotes is how many votes are kept at most; the oldest are dropped
 	// first.
 	MaxVotes = 100_000
+	// MaxChoices is how many members' choices (of a passage for a
+	// phrasing) are kept at most; the oldest are dropped first.
+	MaxChoices = 100_000
+	// MaxLearned is how many phrasings moderators can decide on (accepted
+	// and rejected together).
+	MaxLearned = 10_000
 	// MaxQuestionRunes is the length a question is cut to before it is stored.
 	MaxQuestionRunes = 300
 	// MaxPassageIDBytes is the longest passage id accepted.
@@ -61,6 +67,8 @@ type limits struct {
 	pruneEvery    time.Duration
 	maxUnanswered int
 	maxVotes      int
+	maxChoices    int
+	maxLearned    int
 }
 
 func defaultLimits() limits {
@@ -69,6 +77,8 @@ func defaultLimits() limits {
 		pruneEvery:    time.Hour,
 		maxUnanswered: MaxUnanswered,
 		maxVotes:      MaxVotes,
+		maxChoices:    MaxChoices,
+		maxLearned:    MaxLearned,
 	}
 }
 

@@ -31,6 +31,13 @@ const (
 	ScopeBusy    = "busy"    // no search slot came free before the question's deadline
 )
 
+// Label values for what happened to a learned phrasing.
+const (
+	LearnChoice   = "choice"   // a member chose a passage for their question
+	LearnAccepted = "accepted" // a phrasing became an alias of its passage
+	LearnRejected = "rejected" // a phrasing was rejected, or an accepted one removed
+)
+
 // Other is the label value recorded for any input outside its fixed set.
 const Other = "other"
 
@@ -39,6 +46,8 @@ var (
 	events  = []string{EventInteraction, EventMessage, EventReady, EventReload}
 	kinds   = []string{KindFAQ, KindPassage}
 	scopes  = []string{ScopeUser, ScopeChannel, ScopeRepeat, ScopeBusy}
+
+	learnEvents = []string{LearnChoice, LearnAccepted, LearnRejected}
 )
 
 // labelled holds one child collector per allowed label value, created up

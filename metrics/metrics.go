@@ -37,6 +37,7 @@ type Metrics struct {
 	cooldowns   labelled[prometheus.Counter]
 	panics      labelled[prometheus.Counter]
 	passages    labelled[prometheus.Gauge]
+	learned     labelled[prometheus.Counter]
 
 	feedbackUp, feedbackDown prometheus.Counter
 	reloadOK, reloadFailed   prometheus.Counter
@@ -68,6 +69,7 @@ func New() *Metrics {
 	panics := counterVec("handler_panics_total", "Panics recovered in event handlers, by event.", "event")
 	feedback := counterVec("feedback_total", "Votes on answers, by direction.", "vote")
 	reloads := counterVec("reloads_total", "Content reloads, by result.", "result")
+	learned := counterVec("learned_total", "Learned phrasings: members' choices recorded, and phrasings accepted (by moderators or LEARN_AUTO_ACCEPT) or rejected.", "event")
 
 	latency := prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Namespace: namespace, Name: "answer_latency_seconds",
@@ -99,6 +101,7 @@ func New() *Metrics {
 		abstentions:    newLabelled(sources, counter(abstentions)),
 		cooldowns:      newLabelled(scopes, counter(cooldowns)),
 		panics:         newLabelled(events, counter(panics)),
+		learned:        newLabelled(learnEvents, counter(learned)),
 		latency:        newLabelled(sources, func(v string) prometheus.Observer { return latency.WithLabelValues(v) }),
 		passages:       newLabelled(kinds, func(v string) prometheus.Gauge { return passages.WithLabelValues(v) }),
 		feedbackUp:     feedback.WithLabelValues("up"),

@@ -76,7 +76,7 @@ func TestNew(t *testing.T) {
 		"faqbot_questions_total", "faqbot_answers_total", "faqbot_abstentions_total",
 		"faqbot_answer_latency_seconds", "faqbot_feedback_total", "faqbot_reloads_total",
 		"faqbot_reload_duration_seconds", "faqbot_passages", "faqbot_gateway_connected",
-		"faqbot_cooldowns_total", "faqbot_handler_panics_total",
+		"faqbot_cooldowns_total", "faqbot_handler_panics_total", "faqbot_learned_total",
 	} {
 		if families[name] == nil {
 			t.Errorf("metric %s not exported", name)
@@ -104,6 +104,7 @@ func TestZeroSeriesExportedUpFront(t *testing.T) {
 		{"faqbot_passages", map[string]string{"kind": "passage"}},
 		{"faqbot_cooldowns_total", map[string]string{"scope": "channel"}},
 		{"faqbot_handler_panics_total", map[string]string{"event": "interaction"}},
+		{"faqbot_learned_total", map[string]string{"event": "accepted"}},
 		{"faqbot_reload_duration_seconds", nil},
 		{"faqbot_gateway_connected", nil},
 	}
@@ -185,6 +186,7 @@ func TestUnknownLabelsStayBounded(t *testing.T) {
 		m.Question(junk)
 		m.HandlerPanic(junk)
 		m.Cooldown(junk)
+		m.Learned(junk)
 		m.Passages(junk, i)
 		m.Latency(junk, time.Millisecond)
 	}
@@ -193,6 +195,7 @@ func TestUnknownLabelsStayBounded(t *testing.T) {
 		"faqbot_questions_total":        len(sources) + 1,
 		"faqbot_handler_panics_total":   len(events) + 1,
 		"faqbot_cooldowns_total":        len(scopes) + 1,
+		"faqbot_learned_total":          len(learnEvents) + 1,
 		"faqbot_passages":               len(kinds) + 1,
 		"faqbot_answer_latency_seconds": len(sources) + 1,
 	}

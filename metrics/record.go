@@ -100,3 +100,12 @@ func (m *Metrics) HandlerPanic(event string) {
 	}
 	m.panics.get(event).Inc()
 }
+
+// Learned counts what happened to a learned phrasing (LearnChoice,
+// LearnAccepted or LearnRejected).
+func (m *Metrics) Learned(event string) {
+	if m == nil {
+		return
+	}
+	m.learned.get(event).Inc()
+}

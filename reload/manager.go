@@ -39,9 +39,16 @@ type Manager struct {
 	log     *slog.Logger
 	observe Observer // may be nil
 	fetch   Fetcher  // may be nil
+	learned Learned  // may be nil
 
-	mu sync.Mutex // held for a whole reload
+	mu   sync.Mutex          // held for a whole reload
+	base *content.Collection // the content last read, before learned phrasings; under mu
 }
+
+// Learned adds what members taught the bot (accepted phrasings, see
+// package learn) to passages just read, before they are indexed. It must
+// not modify ps.
+type Learned func(ctx context.Context, ps []content.Passage) ([]content.Passage, error)
 
 // Fetcher brings fetched content (CONTENT_URLS) up to date before the
 // content is read, and says what it did for the report. Pages it cannot
@@ -58,6 +65,12 @@ type Options struct {
 	// Fetch, when set, runs before the content is read (not for
 	// ReloadFiles).
 	Fetch Fetcher
+	// Learned, when set, adds learned phrasings to every content read.
+	Learned Learned
+	// Content is the content the live index was built from, before
+	// learned phrasings: what Relearn rebuilds from until a reload reads
+	// the files again.
+	Content *content.Collection
 }
 
 // New makes a Manager that reloads into live.
@@ -66,7 +79,29 @@ func New(live *index.Live, load Loader, opts Options) *Manager {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Manager{live: live, load: load, store: opts.Store, log: log, observe: opts.Observer, fetch: opts.Fetch}
+	return &Manager{live: live, load: load, store: opts.Store, log: log, observe: opts.Observer, fetch: opts.Fetch,
+		learned: opts.Learned, base: opts.Content}
+}
+
+// Relearn rebuilds the live index from the content last read (the files are
+// not read again) with the learned phrasings as they are now, so that an
+// accepted phrasing is searched within seconds. It waits for a reload
+// already running.
+func (m *Manager) Relearn(ctx context.Context) (Report, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	start := time.Now()
+	if m.base == nil {
+		return Report{}, errors.New("relearn: no content read yet")
+	}
+	rep, err := m.rebuild(ctx, m.base, Report{})
+	rep.Duration = time.Since(start)
+	if err != nil {
+		m.log.Warn("relearn failed; the previous index stays live", "err", err)
+		return rep, fmt.Errorf("relearn: %w", err)
+	}
+	m.log.Info("relearn done", "unchanged", rep.Unchanged, "passages", rep.Passages, "changed", rep.Changed.Total(), "ms", rep.Duration.Milliseconds())
+	return rep, nil
 }
 
 // Reload reloads, waiting for a reload already running to finish first.
@@ -122,6 +157,24 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 	if len(c.Problems) > 0 {
 		return rep, fmt.Errorf("reload: %w (%d)", ErrContent, len(c.Problems))
 	}
+	m.base = c
+	rep, err = m.rebuild(ctx, c, rep)
+	if err != nil {
+		return rep, fmt.Errorf("reload: %w", err)
+	}
+	return rep, nil
+}
+
+// rebuild adds the learned phrasings to c, and builds, checks and swaps in
+// its index unless the live one holds the same already.
+func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report) (Report, error) {
+	if m.learned != nil {
+		ps, err := m.learned(ctx, c.Passages)
+		if err != nil {
+			return rep, fmt.Errorf("add learned phrasings: %w", err)
+		}
+		c = &content.Collection{Passages: ps, Synonyms: c.Synonyms}
+	}
 	var old []content.Passage
 	var oldFP string
 	_ = m.live.With(func(ix *index.Index) error {
@@ -137,21 +190,21 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 	m.log.Info("reload: building the new index", "passages", len(c.Passages))
 	t0 := time.Now()
 	next, err := m.build(ctx, c)
-	m.log.Debug("reload: new index built", "build_ms", time.Since(t0).Milliseconds(), "read_ms", t0.Sub(start).Milliseconds())
+	m.log.Debug("reload: new index built", "build_ms", time.Since(t0).Milliseconds())
 	if err != nil {
-		return rep, fmt.Errorf("reload: %w", err)
+		return rep, err
 	}
 	if err := smokeCheck(ctx, next); err != nil {
 		m.discard(next)
 		if ctx.Err() != nil {
-			return rep, fmt.Errorf("reload: %w", ctx.Err())
+			return rep, ctx.Err()
 		}
-		return rep, fmt.Errorf("reload: %w: %w", ErrCheck, err)
+		return rep, fmt.Errorf("%w: %w", ErrCheck, err)
 	}
 	prev, err := m.live.Swap(next)
 	if err != nil {
 		m.discard(next)
-		return rep, fmt.Errorf("reload: %w", err)
+		return rep, err
 	}
 	rep.Live = true
 	m.discard(prev)

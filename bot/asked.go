@@ -1,0 +1,87 @@
+package bot
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"sync"
+	"time"
+)
+
+// askedWindow is how long the bot remembers the question behind its
+// buttons: a choice made later (a click on an old message) teaches nothing,
+// which is safer than keeping members' questions for long. Interaction
+// tokens last as long.
+const askedWindow = 15 * time.Minute
+
+// maxAsked bounds the questions remembered at once; the oldest go first.
+const maxAsked = 20_000
+
+// asked is a question the bot answered with buttons, remembered under the
+// key its buttons carry, so that a click on one says which passage the
+// member chose for which question.
+type asked struct {
+	question string // as cleaned for the search
+	member   string // who asked: only their own choice counts
+	at       time.Time
+}
+
+// askedQuestions remembers asked questions for askedWindow. It is safe for
+// concurrent use.
+type askedQuestions struct {
+	mu    sync.Mutex
+	now   func() time.Time
+	byKey map[string]asked
+	order []string // keys, oldest first
+}
+
+func newAskedQuestions(now func() time.Time) *askedQuestions {
+	return &askedQuestions{now: now, byKey: map[string]asked{}}
+}
+
+// newAskedKey is a random key for a question's buttons: 8 characters of
+// URL-safe base64, which fits beside a passage ref in a custom id.
+func newAskedKey() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b) // never fails (crypto/rand panics rather)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// remember keeps the question asked under key.
+func (a *askedQuestions) remember(key, question, member string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	now := a.now()
+	a.expireLocked(now)
+	for len(a.order) >= maxAsked {
+		delete(a.byKey, a.order[0])
+		a.order = a.order[1:]
+	}
+	a.byKey[key] = asked{question: question, member: member, at: now}
+	a.order = append(a.order, key)
+}
+
+// get is the question remembered under key, if it is still remembered.
+func (a *askedQuestions) get(key string) (asked, bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	q, ok := a.byKey[key]
+	if !ok || a.now().Sub(q.at) >= askedWindow {
+		return asked{}, false
+	}
+	return q, true
+}
+
+func (a *askedQuestions) expireLocked(now time.Time) {
+	n := 0
+	for n < len(a.order) {
+		q, ok := a.byKey[a.order[n]]
+		if ok && now.Sub(q.at) < askedWindow {
+			break
+		}
+		delete(a.byKey, a.order[n])
+		n++
+	}
+	if n > 0 {
+		a.order = append(a.order[:0:0], a.order[n:]...)
+	}
+}
