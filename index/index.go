@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -37,6 +38,10 @@ type Index struct {
 	corpus      *corpus             // every passage analysed, for ranking
 	phrases     *phraseIndex        // phrasings and headings by word and trigram
 	suggest     *suggester
+
+	termsOnce sync.Once // reads terms, for spelling correction
+	terms     []string
+	termsErr  error
 }
 
 func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index, error) {
