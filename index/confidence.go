@@ -210,21 +210,24 @@ func twin(a, b *analysed) float64 {
 	if a == nil || b == nil || len(a.terms) == 0 {
 		return 0
 	}
-	in := make(map[termID]bool, len(b.terms))
-	for _, t := range b.terms {
-		in[t] = true
-	}
-	seen := make(map[termID]bool, len(a.terms))
-	shared := 0
-	for _, t := range a.terms {
-		if !seen[t] {
-			seen[t] = true
-			if in[t] {
-				shared++
-			}
+	as, bs := distinctTerms(a.terms), distinctTerms(b.terms)
+	shared, j := 0, 0
+	for _, t := range as {
+		for j < len(bs) && bs[j] < t {
+			j++
+		}
+		if j < len(bs) && bs[j] == t {
+			shared++
 		}
 	}
-	return float64(shared) / float64(len(seen))
+	return float64(shared) / float64(len(as))
+}
+
+// distinctTerms are the distinct ids of terms, sorted.
+func distinctTerms(terms []termID) []termID {
+	s := slices.Clone(terms)
+	slices.Sort(s)
+	return slices.Compact(s)
 }
 
 // Predict is the probability, by the model, that the best passage

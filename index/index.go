@@ -39,6 +39,8 @@ type Index struct {
 	phrases     *phraseIndex        // phrasings and headings by word and trigram
 	suggest     *suggester
 
+	scratch sync.Pool // of *scratch sized to the vocabulary
+
 	termsOnce sync.Once // reads terms, for spelling correction
 	terms     []string
 	termsErr  error
@@ -71,6 +73,8 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index,
 	ix.surface, ix.full = variants(ix.analyzer)
 	ix.corpus = analyse(ix.analyzer, ix.surface, ix.full, passages)
 	ix.phrases = newPhraseIndex(ix.corpus)
+	vocab := len(ix.corpus.df)
+	ix.scratch.New = func() any { return newScratch(vocab) }
 	ix.suggest = newSuggester(passages)
 	return ix, nil
 }
