@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -46,7 +47,9 @@ type Index struct {
 	termsErr  error
 }
 
-func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index, error) {
+// newIndex wraps a Bleve index of passages. With reuse, the analysis saved
+// beside an index on disk is read instead of analysing every passage again.
+func newIndex(bi bleve.Index, passages []content.Passage, opts Options, reuse bool) (*Index, error) {
 	ix := &Index{
 		bleve:    bi,
 		dir:      opts.Dir,
@@ -71,7 +74,16 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index,
 	}
 	ix.setSynonyms(opts.Synonyms)
 	ix.surface, ix.full = variants(ix.analyzer)
-	ix.corpus = analyse(ix.analyzer, ix.surface, ix.full, passages)
+	if reuse && ix.dir != "" {
+		c, err := loadCorpus(ix.dir, ix.fingerprint, len(passages))
+		if err != nil {
+			slog.Default().Debug("analysing the content again", "dir", ix.dir, "err", err)
+		}
+		ix.corpus = c
+	}
+	if ix.corpus == nil {
+		ix.corpus = analyse(ix.analyzer, ix.surface, ix.full, passages)
+	}
 	ix.phrases = newPhraseIndex(ix.corpus)
 	vocab := len(ix.corpus.df)
 	ix.scratch.New = func() any { return newScratch(vocab) }
@@ -213,7 +225,7 @@ func Open(ctx context.Context, passages []content.Passage, opts Options) (*Index
 	if err != nil {
 		return nil, fmt.Errorf("open index %q: %w", opts.Dir, err)
 	}
-	ix, err := newIndex(bi, passages, opts)
+	ix, err := newIndex(bi, passages, opts, true)
 	if err != nil {
 		_ = bi.Close()
 		return nil, err
