@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"faqbot/content"
 )
 
 // TestSavedAnalysisRoundTrip checks that the analysis read back from disk
@@ -137,5 +139,50 @@ func TestReusedIndexAnswersAsFresh(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%q: with the saved analysis %v (%.4f), analysed afresh %v (%.4f)", q, ids(got.Hits), got.Confidence, ids(want.Hits), want.Confidence)
 		}
+	}
+}
+
+// TestOpenSaved checks that the store gives back the collection saved
+// under a stamp, and nothing for another stamp or a damaged file.
+func TestOpenSaved(t *testing.T) {
+	ctx := context.Background()
+	store := testStore(t, t.TempDir())
+	c := &content.Collection{Passages: libraryPassages(t), Synonyms: librarySynonyms(t),
+		Warnings: []content.Problem{{File: "notes.doc", Msg: "unknown type"}}, Files: 3}
+	ix, _, err := store.OpenOrBuild(ctx, c.Passages, Options{Synonyms: c.Synonyms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SaveContent(ix, "stamp-1", c); err != nil {
+		t.Fatal(err)
+	}
+	dir := ix.Dir()
+	ix.Close()
+
+	got, ix, err := store.OpenSaved(ctx, "stamp-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Dir() != dir || !reflect.DeepEqual(got.Warnings, c.Warnings) || got.Files != 3 || len(got.Passages) != len(c.Passages) {
+		t.Errorf("saved content read back as %d passages, %v, %d files in %s", len(got.Passages), got.Warnings, got.Files, ix.Dir())
+	}
+	res, err := ix.Search(ctx, "how do I renew a book")
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].Passage.ID != "renew" {
+		t.Errorf("index opened from saved content does not answer: %v %v", err, res.Hits)
+	}
+	ix.Close()
+
+	if _, _, err := store.OpenSaved(ctx, "stamp-2"); !errors.Is(err, ErrNotSaved) {
+		t.Errorf("another stamp: got %v, want ErrNotSaved", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, contentFile), []byte("damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := store.OpenSaved(ctx, "stamp-1"); !errors.Is(err, ErrNotSaved) {
+		t.Errorf("damaged file: got %v, want ErrNotSaved", err)
+	}
+	other := &Index{dir: t.TempDir()}
+	if err := store.SaveContent(other, "stamp-1", c); err == nil {
+		t.Error("content saved beside an index outside the store")
 	}
 }
