@@ -37,8 +37,11 @@ type Index struct {
 	synonymDefs []*bleve.SynonymDefinition
 	equivalents map[string][]string // analysed term -> analysed synonyms
 	corpus      *corpus             // every passage analysed, for ranking
-	phrases     *phraseIndex        // phrasings and headings by word and trigram
-	suggest     *suggester
+	// analysisSaved is true when the corpus was read from the index's
+	// directory rather than analysed afresh.
+	analysisSaved bool
+	phrases       *phraseIndex // phrasings and headings by word and trigram
+	suggest       *suggester
 
 	scratch sync.Pool // of *scratch sized to the vocabulary
 
@@ -79,7 +82,7 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options, reuse bo
 		if err != nil {
 			slog.Default().Debug("analysing the content again", "dir", ix.dir, "err", err)
 		}
-		ix.corpus = c
+		ix.corpus, ix.analysisSaved = c, c != nil
 	}
 	if ix.corpus == nil {
 		ix.corpus = analyse(ix.analyzer, ix.surface, ix.full, passages)

@@ -2,7 +2,6 @@ package index
 
 import (
 	"bufio"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -12,7 +11,7 @@ import (
 // analysisFile is the file beside Bleve's in an index directory holding the
 // corpus (every passage's analysis), so that reopening an index for the
 // same content does not analyse every passage again.
-const analysisFile = "faqbot-analysis.gob"
+const analysisFile = "faqbot-analysis.bin"
 
 // analysisVersion changes whenever what analyse computes changes, so that
 // an older file is analysed afresh rather than misread.
@@ -20,7 +19,8 @@ const analysisVersion = 1
 
 // storedCorpus is a corpus as written to disk: flat arrays, one per field,
 // with per-passage and per-segment offsets, which encode and decode fast and
-// come back as a few large allocations rather than millions of small ones.
+// come back as a few large allocations rather than millions of small ones
+// (see encoder).
 type storedCorpus struct {
 	Version     int
 	Fingerprint string
@@ -54,18 +54,21 @@ type storedCorpus struct {
 // errNoAnalysis says that an index directory has no usable analysis file.
 var errNoAnalysis = errors.New("no analysis for this content")
 
+// analysisMagic opens an analysis file.
+const analysisMagic = "faqbot-analysis"
+
 // saveCorpus writes c to dir for content of fingerprint fp.
 func saveCorpus(dir, fp string, c *corpus) error {
-	s := flatten(c, fp)
 	path := filepath.Join(dir, analysisFile)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return fmt.Errorf("save analysis: %w", err)
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	err = gob.NewEncoder(w).Encode(s)
+	e := &encoder{w: bufio.NewWriterSize(f, 1<<20)}
+	flatten(c, fp).encode(e)
+	err = e.err
 	if err == nil {
-		err = w.Flush()
+		err = e.w.Flush()
 	}
 	if err == nil {
 		err = f.Sync()
@@ -88,18 +91,89 @@ func loadCorpus(dir, fp string, n int) (*corpus, error) {
 		return nil, fmt.Errorf("%w: %w", errNoAnalysis, err)
 	}
 	defer func() { _ = f.Close() }()
-	var s storedCorpus
-	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(&s); err != nil {
-		return nil, fmt.Errorf("%w: read %s: %w", errNoAnalysis, f.Name(), err)
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errNoAnalysis, err)
 	}
-	if s.Version != analysisVersion || s.Fingerprint != fp {
+	d := newDecoder(f, info.Size())
+	var s storedCorpus
+	if !s.decode(d, fp) {
 		return nil, fmt.Errorf("%w: %s is of other content or another version", errNoAnalysis, f.Name())
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("%w: read %s: %w", errNoAnalysis, f.Name(), d.err)
 	}
 	c, err := unflatten(&s, n)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %w", errNoAnalysis, f.Name(), err)
 	}
 	return c, nil
+}
+
+func (s *storedCorpus) encode(e *encoder) {
+	e.str(analysisMagic)
+	e.uint(uint64(s.Version))
+	e.str(s.Fingerprint)
+	e.strs(s.Vocab)
+	e.u32s(s.DF)
+	e.u32s(s.WordDF)
+	e.float(s.AvgLen)
+	e.float(s.AvgPhrase)
+	e.uint(uint64(s.Phrasings))
+	e.u32s(s.DocTerms)
+	e.u32s(s.Terms)
+	e.u16s(s.Pos)
+	e.u32s(s.DocTitle)
+	e.u32s(s.Title)
+	e.u64s(s.Keys)
+	e.u32s(s.DocSegs)
+	e.u8s(s.SegKind)
+	e.i32s(s.SegStart)
+	e.i32s(s.SegEnd)
+	e.u16s(s.Distinct)
+	e.f32s(s.Weight)
+	e.i32s(s.Span)
+	e.u32s(s.SegGrams)
+	e.u32s(s.Grams)
+	e.u32s(s.SegWords)
+	e.u32s(s.Words)
+	e.u8s(s.SegAsks)
+	e.strs(s.AsksTable)
+}
+
+// decode reads what encode wrote, stopping with false at once when the
+// file is of another version or other content.
+func (s *storedCorpus) decode(d *decoder, fp string) bool {
+	if d.str() != analysisMagic || d.uint() != analysisVersion || d.str() != fp || d.err != nil {
+		return false
+	}
+	s.Version, s.Fingerprint = analysisVersion, fp
+	s.Vocab = d.strs()
+	s.DF = d.u32s()
+	s.WordDF = d.u32s()
+	s.AvgLen = d.float()
+	s.AvgPhrase = d.float()
+	s.Phrasings = int(d.length())
+	s.DocTerms = d.u32s()
+	s.Terms = d.u32s()
+	s.Pos = d.u16s()
+	s.DocTitle = d.u32s()
+	s.Title = d.u32s()
+	s.Keys = d.u64s()
+	s.DocSegs = d.u32s()
+	s.SegKind = d.u8s()
+	s.SegStart = d.i32s()
+	s.SegEnd = d.i32s()
+	s.Distinct = d.u16s()
+	s.Weight = d.f32s()
+	s.Span = d.i32s()
+	s.SegGrams = d.u32s()
+	s.Grams = d.u32s()
+	s.SegWords = d.u32s()
+	s.Words = d.u32s()
+	s.SegAsks = d.u8s()
+	s.AsksTable = d.strs()
+	return true
 }
 
 func flatten(c *corpus, fp string) *storedCorpus {
@@ -189,7 +263,9 @@ func unflatten(s *storedCorpus, n int) (*corpus, error) {
 	for i := range c.docs {
 		d := &c.docs[i]
 		a, b := s.DocTerms[i], s.DocTerms[i+1]
-		d.terms, d.pos = s.Terms[a:b:b], s.Pos[a:b:b]
+		if b > a {
+			d.terms, d.pos = s.Terms[a:b:b], s.Pos[a:b:b]
+		}
 		if t := s.Title[s.DocTitle[i]:s.DocTitle[i+1]:s.DocTitle[i+1]]; len(t) > 0 {
 			d.title = t
 		}

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -184,5 +186,54 @@ func TestOpenSaved(t *testing.T) {
 	other := &Index{dir: t.TempDir()}
 	if err := store.SaveContent(other, "stamp-1", c); err == nil {
 		t.Error("content saved beside an index outside the store")
+	}
+}
+
+func TestSavedCollectionRoundTrip(t *testing.T) {
+	tests := []struct {
+		name string
+		c    content.Collection
+	}{
+		{"empty", content.Collection{}},
+		{"passages", content.Collection{
+			Passages: []content.Passage{
+				{ID: "renew", Kind: content.KindFAQ, Title: "Library", Section: "Loans", Question: "How do I renew?",
+					Aliases: []string{"extend a loan", "renew online"}, Text: "At the desk.", URL: "https://example.org/#renew", File: "faq.md", Line: 3},
+				{ID: "hours", Kind: content.KindPassage, Title: "Hours", Text: "Nine to five, “every” day. 🕘", File: "hours.md"},
+				{ID: "fees", Kind: content.KindFAQ, Question: "Fees?", Aliases: []string{""}, Text: "None."},
+			},
+			Synonyms: []content.Synonym{{Terms: []string{"renew", "extend"}, File: "synonyms.txt", Line: 1}},
+			Problems: []content.Problem{{File: "bad.csv", Line: 2, Msg: "missing answer"}},
+			Warnings: []content.Problem{{File: "notes.doc", Msg: "unknown type"}},
+			Files:    4,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			e := &encoder{w: bufio.NewWriter(&b)}
+			encodeCollection(e, &tt.c)
+			if e.err != nil || e.w.Flush() != nil {
+				t.Fatal(e.err)
+			}
+			d := newDecoder(bytes.NewReader(b.Bytes()), int64(b.Len()))
+			got := decodeCollection(d)
+			if d.err != nil {
+				t.Fatal(d.err)
+			}
+			if len(tt.c.Passages) == 0 {
+				got.Passages = nil
+			}
+			if !reflect.DeepEqual(*got, tt.c) {
+				t.Errorf("read back\n%+v\nwant\n%+v", *got, tt.c)
+			}
+			// Cut short anywhere, it is refused, not misread.
+			for _, n := range []int{0, 1, b.Len() / 3, b.Len() - 1} {
+				d := newDecoder(bytes.NewReader(b.Bytes()[:n]), int64(n))
+				if decodeCollection(d); d.err == nil {
+					t.Errorf("cut to %d of %d bytes: no error", n, b.Len())
+				}
+			}
+		})
 	}
 }
