@@ -118,16 +118,21 @@ func (e *Explanation) Rank(m *Model) (order []int, scores []float64) {
 	slices.SortStableFunc(all, func(a, b int) int {
 		return cmp.Or(cmp.Compare(s[b], s[a]), cmp.Compare(e.Candidates[a].order, e.Candidates[b].order))
 	})
-	items := make(map[string]bool, len(all))
-	texts := make(map[uint64]bool, len(all))
+	// Linear scans rather than sets: there are a few dozen candidates.
+	order = make([]int, 0, len(all))
+	scores = make([]float64, 0, len(all))
 	for _, i := range all {
 		c := &e.Candidates[i]
-		if items[c.ItemID] || c.key != 0 && texts[c.key] {
-			continue
+		dup := false
+		for _, j := range order {
+			o := &e.Candidates[j]
+			if o.ItemID == c.ItemID || c.key != 0 && o.key == c.key {
+				dup = true
+				break
+			}
 		}
-		items[c.ItemID] = true
-		if c.key != 0 {
-			texts[c.key] = true
+		if dup {
+			continue
 		}
 		order = append(order, i)
 		scores = append(scores, s[i])

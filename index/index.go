@@ -43,7 +43,8 @@ type Index struct {
 	phrases       *phraseIndex // phrasings and headings by word and trigram
 	suggest       *suggester
 
-	scratch sync.Pool // of *scratch sized to the vocabulary
+	scratch    sync.Pool // of *scratch sized to the vocabulary
+	candidates sync.Pool // of *[]Candidate, for Search
 
 	termsOnce sync.Once // reads terms, for spelling correction
 	terms     []string
@@ -90,6 +91,7 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options, reuse bo
 	ix.phrases = newPhraseIndex(ix.corpus)
 	vocab := len(ix.corpus.df)
 	ix.scratch.New = func() any { return newScratch(vocab) }
+	ix.candidates.New = func() any { return new([]Candidate) }
 	ix.suggest = newSuggester(passages)
 	return ix, nil
 }

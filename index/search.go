@@ -158,7 +158,19 @@ func (ix *Index) search(ctx context.Context, question string, n int, finish bool
 	if q.total > 0 {
 		e.unknown, e.corrected = q.oov/q.total, q.fixed/q.total
 	}
-	e.Candidates = make([]Candidate, 0, len(hits))
+	if finish {
+		// A search keeps nothing of its candidates (SearchTop drops the
+		// explanation): their slice is reused.
+		buf := ix.candidates.Get().(*[]Candidate)
+		e.Candidates = (*buf)[:0]
+		defer func() {
+			clear(e.Candidates)
+			*buf = e.Candidates[:0]
+			ix.candidates.Put(buf)
+		}()
+	} else {
+		e.Candidates = make([]Candidate, 0, len(hits))
+	}
 	for _, h := range hits {
 		i := h.i
 		p := &ix.passages[i]
