@@ -155,7 +155,7 @@ func BenchmarkSuggest(b *testing.B) {
 				}
 			}
 			reportLatency(b, lat)
-			b.ReportMetric(float64(len(ix.suggest.items)), "suggestions")
+			b.ReportMetric(float64(len(ix.suggestions().items)), "suggestions")
 			b.ReportMetric(100*float64(found)/float64(len(lat)), "found-%")
 		})
 	}

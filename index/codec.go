@@ -80,6 +80,11 @@ func (e *encoder) u32s(s []uint32) {
 	e.fixed(len(s), 4, func(i int, b []byte) { binary.LittleEndian.PutUint32(b, s[i]) })
 }
 func (e *encoder) i32s(s []int32) {
+	if littleEndian {
+		e.uint(uint64(len(s)))
+		e.write(rawBytes(s))
+		return
+	}
 	e.fixed(len(s), 4, func(i int, b []byte) { binary.LittleEndian.PutUint32(b, uint32(s[i])) })
 }
 func (e *encoder) f32s(s []float32) {
@@ -203,6 +208,9 @@ func (d *decoder) u32s() (s []uint32) {
 }
 
 func (d *decoder) i32s() (s []int32) {
+	if littleEndian {
+		return readRaw[int32](d)
+	}
 	d.fixed(4, func(n int) { s = make([]int32, n) }, func(i int, b []byte) { s[i] = int32(binary.LittleEndian.Uint32(b)) })
 	return s
 }
@@ -254,7 +262,7 @@ var littleEndian = func() bool {
 }()
 
 // rawBytes are the bytes of s in memory.
-func rawBytes[T uint16 | uint32](s []T) []byte {
+func rawBytes[T uint16 | uint32 | int32](s []T) []byte {
 	if len(s) == 0 {
 		return nil
 	}
@@ -263,7 +271,7 @@ func rawBytes[T uint16 | uint32](s []T) []byte {
 
 // readRaw reads a count, then that many elements straight into memory
 // (little-endian hosts only).
-func readRaw[T uint16 | uint32](d *decoder) []T {
+func readRaw[T uint16 | uint32 | int32](d *decoder) []T {
 	n := d.length()
 	if d.err != nil {
 		return nil

@@ -30,7 +30,8 @@ type Index struct {
 	fingerprint string
 	passages    []content.Passage
 	byID        map[string]int
-	byRef       map[string]int
+	byRef       map[string]int // made on first use (see refs): a restart need not hash every ID
+	refsOnce    sync.Once
 	analyzer    analysis.Analyzer
 	surface     analysis.Analyzer // the analyzer without stemming, for letter trigrams
 	full        analysis.Analyzer // the analyzer keeping stop words, for phrasings' words
@@ -41,7 +42,8 @@ type Index struct {
 	// directory rather than analysed afresh.
 	analysisSaved bool
 	phrases       *phraseIndex // phrasings and headings by word and trigram
-	suggest       *suggester
+	suggest       *suggester   // made on first use (see suggestions)
+	suggestOnce   sync.Once
 
 	scratch    sync.Pool // of *scratch sized to the vocabulary
 	candidates sync.Pool // of *[]Candidate, for Search
@@ -59,7 +61,6 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options, reuse bo
 		dir:      opts.Dir,
 		passages: passages,
 		byID:     make(map[string]int, len(passages)),
-		byRef:    make(map[string]int, len(passages)),
 		analyzer: bi.Mapping().AnalyzerNamed(analyzerName),
 	}
 	if ix.analyzer == nil {
@@ -70,7 +71,6 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options, reuse bo
 			return nil, fmt.Errorf("open index: duplicate passage id %q (%s)", p.ID, p.Source())
 		}
 		ix.byID[p.ID] = i
-		ix.byRef[Ref(p.ID)] = i
 	}
 	ix.fingerprint = opts.fingerprint
 	if ix.fingerprint == "" {
@@ -92,7 +92,6 @@ func newIndex(bi bleve.Index, passages []content.Passage, opts Options, reuse bo
 	vocab := len(ix.corpus.df)
 	ix.scratch.New = func() any { return newScratch(vocab) }
 	ix.candidates.New = func() any { return new([]Candidate) }
-	ix.suggest = newSuggester(passages)
 	return ix, nil
 }
 
@@ -253,12 +252,23 @@ func Ref(id string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
+// refs maps Ref of every passage's ID to the passage.
+func (ix *Index) refs() map[string]int {
+	ix.refsOnce.Do(func() {
+		ix.byRef = make(map[string]int, len(ix.passages))
+		for i := range ix.passages {
+			ix.byRef[Ref(ix.passages[i].ID)] = i
+		}
+	})
+	return ix.byRef
+}
+
 // ByRef finds a passage by its ID or by Ref of its ID.
 func (ix *Index) ByRef(ref string) (content.Passage, bool) {
 	if p, ok := ix.Passage(ref); ok {
 		return p, true
 	}
-	i, ok := ix.byRef[ref]
+	i, ok := ix.refs()[ref]
 	if !ok {
 		return content.Passage{}, false
 	}
