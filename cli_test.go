@@ -201,6 +201,42 @@ func TestIndexCommandReuses(t *testing.T) {
 	}
 }
 
+// TestAskReusesSavedContent checks that ask with INDEX_DIR parses nothing
+// when the content files are unchanged, and notices a file changed to the
+// same size.
+func TestAskReusesSavedContent(t *testing.T) {
+	dir := t.TempDir()
+	faq := filepath.Join(dir, "faq.md")
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(faq, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("# Library\n\n## How do I renew a book?\n\nAt the front desk, or online.\n")
+	env := map[string]string{"INDEX_DIR": t.TempDir(), "CONTENT_DIR": dir, "LOG_LEVEL": "info"}
+	ask := func() (string, string) {
+		t.Helper()
+		out, stderr, err := cli(t, env, "ask", "how do I renew a book?")
+		if err != nil {
+			t.Fatalf("ask: %v\n%s", err, stderr)
+		}
+		return out, stderr
+	}
+	if _, stderr := ask(); strings.Contains(stderr, "files=unchanged") {
+		t.Errorf("first ask reused saved content:\n%s", stderr)
+	}
+	out, stderr := ask()
+	if !strings.Contains(stderr, "files=unchanged") || !strings.Contains(out, "front desk") {
+		t.Errorf("second ask did not reuse the saved content:\n%s%s", out, stderr)
+	}
+	write("# Library\n\n## How do I renew a book?\n\nAt the back desk, or online.\n")
+	out, stderr = ask()
+	if strings.Contains(stderr, "files=unchanged") || !strings.Contains(out, "back desk") {
+		t.Errorf("a file changed to the same size was not noticed:\n%s%s", out, stderr)
+	}
+}
+
 func TestEvalCommand(t *testing.T) {
 	dir := "eval/testdata/community-faq"
 	out, stderr, err := cli(t, nil, "eval", "-json", "-content", dir+"/corpus.jsonl", "-queries", dir+"/queries.jsonl", "-threshold", "0.7")

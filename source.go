@@ -13,10 +13,7 @@ import (
 // loadContent reads the content at path, or the built-in content when path
 // is empty.
 func (a *app) loadContent(ctx context.Context, path string) (*content.Collection, error) {
-	opts := content.Options{BaseURL: a.cfg.ContentBaseURL, Limits: content.Limits{
-		MaxBytes:    int64(a.cfg.MaxContentMB) << 20,
-		MaxPassages: a.cfg.MaxPassages,
-	}}
+	opts := a.contentOptions()
 	if path == "" {
 		c, err := content.Load(ctx, data.FS, "data", opts)
 		if err != nil {
@@ -29,6 +26,14 @@ func (a *app) loadContent(ctx context.Context, path string) (*content.Collection
 		return nil, fmt.Errorf("load content %s: %w", path, err)
 	}
 	return c, nil
+}
+
+// contentOptions are the options content is read with.
+func (a *app) contentOptions() content.Options {
+	return content.Options{BaseURL: a.cfg.ContentBaseURL, Limits: content.Limits{
+		MaxBytes:    int64(a.cfg.MaxContentMB) << 20,
+		MaxPassages: a.cfg.MaxPassages,
+	}}
 }
 
 // openIndex gives a search index for the collection: reused from or built
@@ -59,8 +64,34 @@ func (a *app) openIndex(ctx context.Context, c *content.Collection, store *index
 
 // openContent reads the content at path and gives its index: what ask,
 // index and serve start from. Content problems are logged; the good files
-// are served.
+// are served. When the store holds an index built from exactly these files
+// (see content.Stamp), its saved reading of them is used and nothing is
+// parsed again.
 func (a *app) openContent(ctx context.Context, path string, store *index.Store) (*content.Collection, *index.Index, error) {
+	var stamp string
+	if store != nil && path != "" {
+		start := time.Now()
+		s, err := content.Stamp(ctx, path, a.contentOptions())
+		switch {
+		case err != nil:
+			a.log.Debug("content not stamped; reading it", "err", err)
+		default:
+			stamp = s
+			c, ix, err := store.OpenSaved(ctx, stamp)
+			if err == nil {
+				a.logProblems(c)
+				a.log.Info("index ready", "dir", ix.Dir(), "passages", ix.Len(), "reused", true, "files", "unchanged",
+					"ms", time.Since(start).Milliseconds())
+				if err := store.Prune(ix.Dir()); err != nil {
+					a.log.Warn("could not remove old indexes", "err", err)
+				}
+				return c, ix, nil
+			}
+			if ctx.Err() != nil {
+				return nil, nil, ctx.Err()
+			}
+		}
+	}
 	c, err := a.loadContent(ctx, path)
 	if err != nil {
 		return nil, nil, err
@@ -69,6 +100,11 @@ func (a *app) openContent(ctx context.Context, path string, store *index.Store) 
 	ix, err := a.openIndex(ctx, c, store)
 	if err != nil {
 		return nil, nil, err
+	}
+	if stamp != "" {
+		if err := store.SaveContent(ix, stamp, c); err != nil {
+			a.log.Warn("could not save the content beside the index", "err", err)
+		}
 	}
 	return c, ix, nil
 }

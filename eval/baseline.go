@@ -28,6 +28,10 @@ type stockBM25 struct {
 	items map[string]string // passage ID -> item ID
 }
 
+// baselineBatch is how many passages go into one batch of the baseline's
+// index: one batch of 100,000 passages takes gigabytes while it is built.
+const baselineBatch = 5000
+
 func newStockBM25(ctx context.Context, passages []content.Passage) (*stockBM25, error) {
 	m := bleve.NewIndexMapping()
 	m.DefaultAnalyzer = en.AnalyzerName
@@ -45,21 +49,25 @@ func newStockBM25(ctx context.Context, passages []content.Passage) (*stockBM25, 
 	}
 	b := &stockBM25{bi: bi, items: make(map[string]string, len(passages))}
 	batch := bi.NewBatch()
-	for _, p := range passages {
+	for i, p := range passages {
 		text := strings.Join(append(append([]string{p.Question}, p.Aliases...), p.Text), "\n")
 		if err := batch.Index(p.ID, map[string]any{"text": text}); err != nil {
 			_ = bi.Close()
 			return nil, fmt.Errorf("baseline index %s: %w", p.ID, err)
 		}
 		b.items[p.ID] = p.ItemID()
-	}
-	if err := ctx.Err(); err != nil {
-		_ = bi.Close()
-		return nil, err
-	}
-	if err := bi.Batch(batch); err != nil {
-		_ = bi.Close()
-		return nil, fmt.Errorf("baseline index: %w", err)
+		if batch.Size() < baselineBatch && i < len(passages)-1 {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			_ = bi.Close()
+			return nil, err
+		}
+		if err := bi.Batch(batch); err != nil {
+			_ = bi.Close()
+			return nil, fmt.Errorf("baseline index: %w", err)
+		}
+		batch.Reset()
 	}
 	return b, nil
 }

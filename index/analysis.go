@@ -72,6 +72,14 @@ func analyse(ctx context.Context, a, surface, full analysis.Analyzer, passages [
 	c := &corpus{vocab: map[string]termID{}, docs: make([]analysed, len(passages))}
 	total, phrTokens, phrs := 0, 0, 0
 	var last []int32 // per term: the last passage counted in df, plus one
+	// Each passage is analysed into buf, then copied to exactly its size
+	// into large blocks: appending to every passage's own slices would
+	// leave up to half of each unused, and give the collector millions of
+	// objects to scan.
+	var buf analysed
+	var terms, title, grams arena[termID]
+	var pos arena[uint16]
+	var segs arena[segment]
 	for i := range passages {
 		if i%cancelCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -79,7 +87,8 @@ func analyse(ctx context.Context, a, surface, full analysis.Analyzer, passages [
 			}
 		}
 		p := &passages[i]
-		d := &c.docs[i]
+		d := &buf
+		d.terms, d.pos, d.segs, d.title = d.terms[:0], d.pos[:0], d.segs[:0], d.title[:0]
 		add := func(kind segKind, text string, span [2]int32) {
 			start := int32(len(d.terms))
 			for _, tok := range a.Analyze([]byte(text)) {
@@ -90,8 +99,8 @@ func analyse(ctx context.Context, a, surface, full analysis.Analyzer, passages [
 			if end := int32(len(d.terms)); end > start {
 				seg := segment{kind: kind, start: start, end: end, span: span}
 				if kind != segSentence && surface != nil {
-					seg.grams = trigrams(surface, text)
-					seg.words = c.words(full, text)
+					seg.grams = grams.copy(trigrams(surface, text))
+					seg.words = grams.copy(c.words(full, text))
 					seg.asks = questionWord(text)
 				}
 				d.segs = append(d.segs, seg)
@@ -131,7 +140,8 @@ func analyse(ctx context.Context, a, surface, full analysis.Analyzer, passages [
 				c.df[id]++
 			}
 		}
-		d.key = textKey(p.Text)
+		c.docs[i] = analysed{terms: terms.copy(d.terms), pos: pos.copy(d.pos), segs: segs.copy(d.segs),
+			title: title.copy(d.title), key: textKey(p.Text)}
 	}
 	if len(passages) > 0 {
 		c.avgLen = float64(total) / float64(len(passages))
@@ -144,6 +154,28 @@ func analyse(ctx context.Context, a, surface, full analysis.Analyzer, passages [
 	c.weighSegments()
 	c.countWords()
 	return c, nil
+}
+
+// arena hands out exactly sized copies of slices from large blocks.
+type arena[T any] struct {
+	block []T
+}
+
+// arenaBlock is the least number of elements of a block.
+const arenaBlock = 1 << 16
+
+// copy gives a copy of s (nil when s is empty) that cannot grow into its
+// neighbours.
+func (a *arena[T]) copy(s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	if len(s) > cap(a.block)-len(a.block) {
+		a.block = make([]T, 0, max(arenaBlock, len(s)))
+	}
+	n := len(a.block)
+	a.block = append(a.block, s...)
+	return a.block[n:len(a.block):len(a.block)]
 }
 
 // words are the distinct terms of text analysed by full (stemmed, stop words

@@ -21,13 +21,14 @@ import (
 //
 //	go test ./index -run XXX -bench '^BenchmarkBuild$/.*/passages=(1000|10000)$' -benchtime=5x
 //	go test ./index -run XXX -bench '^BenchmarkBuild$/.*/passages=100000$' -benchtime=1x
-//	go test ./index -run XXX -bench '^Benchmark(Search|Suggest)$' -benchtime=2000x
+//	go test ./index -run XXX -bench '^Benchmark(Search|Suggest)$' -benchtime=2000x -benchmem
 //	go test ./index -run XXX -bench '^BenchmarkOpenOrBuild$' -benchtime=10x
 //
 // on an otherwise idle machine (other processes easily double the times on
 // two cores). Add -v to BenchmarkSearch to log the slowest questions. Heap
 // figures are those of a process that holds one corpus and its index (see
-// corpusOf).
+// corpusOf); peak-rss-MB is the whole test process's peak so far, so run
+// one size at a time for a size's own figure.
 var benchSizes = []int{1000, 10000, 100000}
 
 func benchOptions(tb testing.TB) Options {
@@ -123,6 +124,9 @@ func BenchmarkSearch(b *testing.B) {
 				b.ReportMetric(mb(c.heapBytes), "corpus-MB")
 				b.ReportMetric(100*float64(answered)/float64(len(lat)), "answered-%")
 				b.ReportMetric(float64(segs), "segments")
+				if rss := peakRSS(); rss > 0 {
+					b.ReportMetric(mb(rss), "peak-rss-MB")
+				}
 				if end := segmentCount(b, ix); end != segs {
 					b.Logf("segments: %d when searching began, %d at the end (background merging)", segs, end)
 				}
@@ -151,7 +155,7 @@ func BenchmarkSuggest(b *testing.B) {
 				}
 			}
 			reportLatency(b, lat)
-			b.ReportMetric(float64(len(ix.suggest.items)), "suggestions")
+			b.ReportMetric(float64(len(ix.suggestions().items)), "suggestions")
 			b.ReportMetric(100*float64(found)/float64(len(lat)), "found-%")
 		})
 	}

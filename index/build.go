@@ -51,7 +51,7 @@ func Build(ctx context.Context, passages []content.Passage, opts Options) (*Inde
 	if err != nil {
 		return nil, fmt.Errorf("create index %q: %w", opts.Dir, err)
 	}
-	ix, err := newIndex(ctx, bi, passages, opts)
+	ix, err := newIndex(ctx, bi, passages, opts, false)
 	if err == nil {
 		err = ix.fill(ctx)
 	}
@@ -105,6 +105,11 @@ func (ix *Index) fill(ctx context.Context) error {
 	}
 	if err := flush(); err != nil {
 		return err
+	}
+	if ix.dir != "" {
+		if err := saveCorpus(ix.dir, ix.fingerprint, ix.corpus); err != nil {
+			return fmt.Errorf("build index: %w", err)
+		}
 	}
 	if err := ix.bleve.SetInternal([]byte(fingerprintKey), []byte(ix.fingerprint)); err != nil {
 		return fmt.Errorf("build index: mark complete: %w", err)

@@ -118,16 +118,21 @@ func (e *Explanation) Rank(m *Model) (order []int, scores []float64) {
 	slices.SortStableFunc(all, func(a, b int) int {
 		return cmp.Or(cmp.Compare(s[b], s[a]), cmp.Compare(e.Candidates[a].order, e.Candidates[b].order))
 	})
-	items := make(map[string]bool, len(all))
-	texts := make(map[uint64]bool, len(all))
+	// Linear scans rather than sets: there are a few dozen candidates.
+	order = make([]int, 0, len(all))
+	scores = make([]float64, 0, len(all))
 	for _, i := range all {
 		c := &e.Candidates[i]
-		if items[c.ItemID] || c.key != 0 && texts[c.key] {
-			continue
+		dup := false
+		for _, j := range order {
+			o := &e.Candidates[j]
+			if o.ItemID == c.ItemID || c.key != 0 && o.key == c.key {
+				dup = true
+				break
+			}
 		}
-		items[c.ItemID] = true
-		if c.key != 0 {
-			texts[c.key] = true
+		if dup {
+			continue
 		}
 		order = append(order, i)
 		scores = append(scores, s[i])
@@ -210,21 +215,24 @@ func twin(a, b *analysed) float64 {
 	if a == nil || b == nil || len(a.terms) == 0 {
 		return 0
 	}
-	in := make(map[termID]bool, len(b.terms))
-	for _, t := range b.terms {
-		in[t] = true
-	}
-	seen := make(map[termID]bool, len(a.terms))
-	shared := 0
-	for _, t := range a.terms {
-		if !seen[t] {
-			seen[t] = true
-			if in[t] {
-				shared++
-			}
+	as, bs := distinctTerms(a.terms), distinctTerms(b.terms)
+	shared, j := 0, 0
+	for _, t := range as {
+		for j < len(bs) && bs[j] < t {
+			j++
+		}
+		if j < len(bs) && bs[j] == t {
+			shared++
 		}
 	}
-	return float64(shared) / float64(len(seen))
+	return float64(shared) / float64(len(as))
+}
+
+// distinctTerms are the distinct ids of terms, sorted.
+func distinctTerms(terms []termID) []termID {
+	s := slices.Clone(terms)
+	slices.Sort(s)
+	return slices.Compact(s)
 }
 
 // Predict is the probability, by the model, that the best passage

@@ -13,7 +13,7 @@ const excerptRunes = 600
 // the best-matching sentence and those after it (then before it) that fit,
 // marked with "…" where text was left out. The link still leads to the
 // whole paragraph.
-func (ix *Index) excerpt(q *parsed, m matcher, i int) string {
+func (ix *Index) excerpt(q *parsed, m *matcher, i int) string {
 	text := strings.TrimSpace(ix.passages[i].Text)
 	if utf8.RuneCountInString(text) <= excerptRunes {
 		return text
@@ -30,7 +30,7 @@ func (ix *Index) excerpt(q *parsed, m matcher, i int) string {
 		clear(seen)
 		score := 0.0
 		for _, id := range d.terms[seg.start:seg.end] {
-			if k, ok := m[id]; ok && !seen[k] {
+			if k, ok := m.get(id); ok && !seen[k] {
 				seen[k] = true
 				score += q.terms[k].idf
 			}

@@ -59,60 +59,107 @@ func FeatureName(i int) string { return featureNames[i] }
 type Features [NumFeatures]float64
 
 // matcher maps every term id that can match a question term (the term
-// itself and its synonyms) to that term's index in the question.
-type matcher map[termID]int
+// itself and its synonyms) to that term's index in the question. It is a
+// slot per vocabulary id rather than a map: ranking looks up every token
+// of every candidate, and a map lookup costs several times an array's.
+type matcher struct {
+	slot []int32  // per term id: 1 + the question term's index, 0 for none
+	ids  []termID // the ids set, in the order set
+}
 
-func (c *corpus) matcher(q *parsed) matcher {
-	m := make(matcher, len(q.terms))
+// get is the index of the question term that id matches.
+func (m *matcher) get(id termID) (int, bool) {
+	k := m.slot[id]
+	return int(k) - 1, k != 0
+}
+
+// set maps id to question term k unless it is mapped already.
+func (m *matcher) set(id termID, k int) {
+	if m.slot[id] == 0 {
+		m.slot[id] = int32(k + 1)
+		m.ids = append(m.ids, id)
+	}
+}
+
+// reset empties m for the next question.
+func (m *matcher) reset() {
+	for _, id := range m.ids {
+		m.slot[id] = 0
+	}
+	m.ids = m.ids[:0]
+}
+
+// match fills m with the ids that match q's terms.
+func (c *corpus) match(q *parsed, m *matcher) {
 	for i, t := range q.terms {
 		for _, s := range t.matches {
 			if id, ok := c.vocab[s]; ok {
-				if _, dup := m[id]; !dup {
-					m[id] = i
-				}
+				m.set(id, i)
 			}
 		}
 	}
-	return m
 }
 
-// relatedMatcher maps the term ids of words related to question terms
-// (see relatedStems) to those terms' indexes, leaving out ids that match a
-// term outright.
-func (c *corpus) relatedMatcher(q *parsed, exact matcher) matcher {
-	m := matcher{}
+// matchRelated fills m with the term ids of words related to question
+// terms (see relatedStems), mapped to those terms' indexes, leaving out
+// ids that match a term outright.
+func (c *corpus) matchRelated(q *parsed, exact, m *matcher) {
 	for i, t := range q.terms {
 		for _, s := range relatedStems(t.term) {
 			id, ok := c.vocab[s]
 			if !ok {
 				continue
 			}
-			if _, direct := exact[id]; direct {
+			if _, direct := exact.get(id); direct {
 				continue
 			}
-			if _, dup := m[id]; !dup {
-				m[id] = i
-			}
+			m.set(id, i)
 		}
 	}
-	return m
 }
 
-// scratch holds the buffers one question's ranking reuses across
-// candidates.
+// scratch holds what one question's ranking reuses across candidates, and
+// across questions through Index.scratch.
 type scratch struct {
-	rel       matcher // related words (see relatedMatcher)
+	exact     matcher // question terms and their synonyms (see match)
+	rel       matcher // related words (see matchRelated)
 	inRel     []bool
 	relBody   []bool
+	found     []bool
 	tf        []float64
 	segTF     []float64
 	positions [][]int
 	inSeg     []bool
 	inTitle   []bool
+	twin      []termID
 }
 
-func newScratch(n int) *scratch {
-	return &scratch{inRel: make([]bool, n), relBody: make([]bool, n), tf: make([]float64, n), segTF: make([]float64, n), positions: make([][]int, n), inSeg: make([]bool, n), inTitle: make([]bool, n)}
+func newScratch(vocab int) *scratch {
+	return &scratch{exact: matcher{slot: make([]int32, vocab)}, rel: matcher{slot: make([]int32, vocab)}}
+}
+
+// prepare sizes the per-term buffers for a question of n terms.
+func (sc *scratch) prepare(n int) {
+	sc.exact.reset()
+	sc.rel.reset()
+	grow := func(b []bool) []bool {
+		if cap(b) < n {
+			return make([]bool, n)
+		}
+		return b[:n]
+	}
+	growF := func(b []float64) []float64 {
+		if cap(b) < n {
+			return make([]float64, n)
+		}
+		return b[:n]
+	}
+	sc.inRel, sc.relBody, sc.found, sc.inSeg, sc.inTitle = grow(sc.inRel), grow(sc.relBody), grow(sc.found), grow(sc.inSeg), grow(sc.inTitle)
+	sc.tf, sc.segTF = growF(sc.tf), growF(sc.segTF)
+	for len(sc.positions) < n {
+		sc.positions = append(sc.positions, nil)
+	}
+	sc.positions = sc.positions[:n]
 }
 
 // segmentMatch is how much of the question one segment holds.
@@ -123,12 +170,13 @@ type segmentMatch struct {
 }
 
 // features computes the ranking features of passage i for question q.
-func (c *corpus) features(q *parsed, m matcher, sc *scratch, i int, faq bool, bleveScore float64) Features {
+func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore float64) Features {
 	var f Features
 	if q.total == 0 {
 		return f
 	}
 	d := &c.docs[i]
+	m := &sc.exact
 	clear(sc.tf)
 	clear(sc.inTitle)
 	for k := range sc.positions {
@@ -142,9 +190,9 @@ func (c *corpus) features(q *parsed, m matcher, sc *scratch, i int, faq bool, bl
 		clear(sc.inRel)
 		var sm segmentMatch
 		for t := seg.start; t < seg.end; t++ {
-			k, ok := m[d.terms[t]]
+			k, ok := m.get(d.terms[t])
 			if !ok {
-				if r, ok := sc.rel[d.terms[t]]; ok {
+				if r, ok := sc.rel.get(d.terms[t]); ok {
 					sc.inRel[r] = true
 					sc.relBody[r] = true
 				}
@@ -204,7 +252,7 @@ func (c *corpus) features(q *parsed, m matcher, sc *scratch, i int, faq bool, bl
 		f[fPhraseMean] /= float64(phrasings)
 	}
 	for _, id := range d.title {
-		if k, ok := m[id]; ok {
+		if k, ok := m.get(id); ok {
 			sc.inTitle[k] = true
 		}
 	}
@@ -272,12 +320,13 @@ func (c *corpus) bm25(q *parsed, tf []float64, length, avg float64) float64 {
 // and title) lacks, relative to the question's rarest term: an
 // out-of-scope question usually names something the passage never
 // mentions.
-func (c *corpus) missing(q *parsed, m matcher, i int) float64 {
+func (c *corpus) missing(q *parsed, sc *scratch, i int) float64 {
 	d := &c.docs[i]
-	found := make([]bool, len(q.terms))
-	for _, ids := range [][]termID{d.terms, d.title} {
+	found := sc.found
+	clear(found)
+	for _, ids := range [2][]termID{d.terms, d.title} {
 		for _, id := range ids {
-			if k, ok := m[id]; ok {
+			if k, ok := sc.exact.get(id); ok {
 				found[k] = true
 			}
 		}

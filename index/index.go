@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -28,24 +30,37 @@ type Index struct {
 	fingerprint string
 	passages    []content.Passage
 	byID        map[string]int
-	byRef       map[string]int
+	byRef       map[string]int // made on first use (see refs): a restart need not hash every ID
+	refsOnce    sync.Once
 	analyzer    analysis.Analyzer
 	surface     analysis.Analyzer // the analyzer without stemming, for letter trigrams
 	full        analysis.Analyzer // the analyzer keeping stop words, for phrasings' words
 	synonymDefs []*bleve.SynonymDefinition
 	equivalents map[string][]string // analysed term -> analysed synonyms
 	corpus      *corpus             // every passage analysed, for ranking
-	phrases     *phraseIndex        // phrasings and headings by word and trigram
-	suggest     *suggester
+	// analysisSaved is true when the corpus was read from the index's
+	// directory rather than analysed afresh.
+	analysisSaved bool
+	phrases       *phraseIndex // phrasings and headings by word and trigram
+	suggest       *suggester   // made on first use (see suggestions)
+	suggestOnce   sync.Once
+
+	scratch    sync.Pool // of *scratch sized to the vocabulary
+	candidates sync.Pool // of *[]Candidate, for Search
+
+	termsOnce sync.Once // reads terms, for spelling correction
+	terms     []string
+	termsErr  error
 }
 
-func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, opts Options) (*Index, error) {
+// newIndex wraps a Bleve index of passages. With reuse, the analysis saved
+// beside an index on disk is read instead of analysing every passage again.
+func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, opts Options, reuse bool) (*Index, error) {
 	ix := &Index{
 		bleve:    bi,
 		dir:      opts.Dir,
 		passages: passages,
 		byID:     make(map[string]int, len(passages)),
-		byRef:    make(map[string]int, len(passages)),
 		analyzer: bi.Mapping().AnalyzerNamed(analyzerName),
 	}
 	if ix.analyzer == nil {
@@ -56,7 +71,6 @@ func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, o
 			return nil, fmt.Errorf("open index: duplicate passage id %q (%s)", p.ID, p.Source())
 		}
 		ix.byID[p.ID] = i
-		ix.byRef[Ref(p.ID)] = i
 	}
 	ix.fingerprint = opts.fingerprint
 	if ix.fingerprint == "" {
@@ -64,13 +78,24 @@ func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, o
 	}
 	ix.setSynonyms(opts.Synonyms)
 	ix.surface, ix.full = variants(ix.analyzer)
-	c, err := analyse(ctx, ix.analyzer, ix.surface, ix.full, passages)
-	if err != nil {
-		return nil, err
+	if reuse && ix.dir != "" {
+		c, err := loadCorpus(ix.dir, ix.fingerprint, len(passages))
+		if err != nil {
+			slog.Default().Debug("analysing the content again", "dir", ix.dir, "err", err)
+		}
+		ix.corpus, ix.analysisSaved = c, c != nil
 	}
-	ix.corpus = c
+	if ix.corpus == nil {
+		c, err := analyse(ctx, ix.analyzer, ix.surface, ix.full, passages)
+		if err != nil {
+			return nil, err
+		}
+		ix.corpus = c
+	}
 	ix.phrases = newPhraseIndex(ix.corpus)
-	ix.suggest = newSuggester(passages)
+	vocab := len(ix.corpus.df)
+	ix.scratch.New = func() any { return newScratch(vocab) }
+	ix.candidates.New = func() any { return new([]Candidate) }
 	return ix, nil
 }
 
@@ -208,7 +233,7 @@ func Open(ctx context.Context, passages []content.Passage, opts Options) (*Index
 	if err != nil {
 		return nil, fmt.Errorf("open index %q: %w", opts.Dir, err)
 	}
-	ix, err := newIndex(ctx, bi, passages, opts)
+	ix, err := newIndex(ctx, bi, passages, opts, true)
 	if err != nil {
 		_ = bi.Close()
 		return nil, err
@@ -231,12 +256,23 @@ func Ref(id string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
+// refs maps Ref of every passage's ID to the passage.
+func (ix *Index) refs() map[string]int {
+	ix.refsOnce.Do(func() {
+		ix.byRef = make(map[string]int, len(ix.passages))
+		for i := range ix.passages {
+			ix.byRef[Ref(ix.passages[i].ID)] = i
+		}
+	})
+	return ix.byRef
+}
+
 // ByRef finds a passage by its ID or by Ref of its ID.
 func (ix *Index) ByRef(ref string) (content.Passage, bool) {
 	if p, ok := ix.Passage(ref); ok {
 		return p, true
 	}
-	i, ok := ix.byRef[ref]
+	i, ok := ix.refs()[ref]
 	if !ok {
 		return content.Passage{}, false
 	}

@@ -49,9 +49,10 @@ const relatedCredit = 0.5
 // candidates gives up to n passages whose phrasings or headings share the
 // most weight of words (or words related to them, see rel) and trigrams
 // with the question, skipping those in have.
-func (x *phraseIndex) candidates(c *corpus, q *parsed, rel matcher, have map[int]bool, n int) []int {
+func (x *phraseIndex) candidates(c *corpus, q *parsed, rel *matcher, have map[int]bool, n int) []int {
 	score := map[int32]float64{}
-	for id, k := range rel {
+	for _, id := range rel.ids {
+		k, _ := rel.get(id)
 		w := relatedCredit * q.terms[k].idf
 		for _, p := range x.words[id] {
 			score[p] += w

@@ -2,13 +2,10 @@ package index
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	bindex "github.com/blevesearch/bleve_index_api"
 
 	"faqbot/content"
 )
@@ -162,62 +159,6 @@ func (ix *Index) docFreq(term string) uint64 {
 // enough to guess from, and no number (codes and versions are not typos).
 func correctable(term string) bool {
 	return utf8.RuneCountInString(term) >= minCorrectLen && strings.IndexFunc(term, unicode.IsDigit) < 0
-}
-
-// correct finds the term of the index closest to a word it has never seen:
-// the fewest edits (one for short words, two for long ones, keeping the
-// first letter, where typos are rare), then the most passages. It gives
-// no term (and 0 passages) when there is none.
-func (ix *Index) correct(ctx context.Context, term string) (string, uint64, error) {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return "", 0, fmt.Errorf("correct spelling: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return "", 0, fmt.Errorf("correct spelling: open reader: %w", err)
-	}
-	defer func() { _ = r.Close() }()
-	if err := ctx.Err(); err != nil {
-		return "", 0, err
-	}
-	fuzz := 1
-	n := utf8.RuneCountInString(term)
-	if n >= longCorrectLen {
-		fuzz = 2
-	}
-	fr, ok := r.(bindex.IndexReaderFuzzy)
-	if !ok {
-		return "", 0, nil
-	}
-	_, size := utf8.DecodeRuneInString(term)
-	dict, auto, err := fr.FieldDictFuzzyAutomaton(fieldBody, term, fuzz, term[:size])
-	if err != nil {
-		return "", 0, nil // no automaton for this word: leave it uncorrected
-	}
-	defer func() { _ = dict.Close() }()
-	var best string
-	var bestCount uint64
-	bestDist := uint8(255)
-	for {
-		e, err := dict.Next()
-		if err != nil || e == nil {
-			break
-		}
-		_, d := auto.MatchAndDistance(e.Term)
-		if e.Term == term || d > bestDist {
-			continue
-		}
-		// The fuzzy dictionary does not count documents; ask the corpus.
-		c := ix.docFreq(e.Term)
-		if c == 0 {
-			continue
-		}
-		if d < bestDist || c > bestCount {
-			best, bestCount, bestDist = e.Term, c, d
-		}
-	}
-	return best, bestCount, nil
 }
 
 // weigh totals the term weights. A word the index has never seen would get

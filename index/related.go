@@ -1,10 +1,10 @@
 package index
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"io"
 	"strings"
 	"sync"
 )
@@ -31,11 +31,16 @@ func relatedStems(stem string) []string {
 		if err != nil {
 			return // no relations: matching stays exact
 		}
-		sc := bufio.NewScanner(zr)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			f := strings.Fields(sc.Text())
-			if len(f) > 1 {
+		raw, err := io.ReadAll(zr)
+		if err != nil {
+			return
+		}
+		// One string for the whole table, which every stem is cut from,
+		// and the map sized once: the first question waits for this.
+		text := string(raw)
+		relatedMap = make(map[string][]string, strings.Count(text, "\n")+1)
+		for line := range strings.Lines(text) {
+			if f := strings.Fields(line); len(f) > 1 {
 				relatedMap[f[0]] = f[1:]
 			}
 		}

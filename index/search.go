@@ -140,13 +140,17 @@ func (ix *Index) search(ctx context.Context, question string, n int, finish bool
 			}
 		}
 	}
-	m := ix.corpus.matcher(&q)
-	rel := ix.corpus.relatedMatcher(&q, m)
+	sc := ix.scratch.Get().(*scratch)
+	defer ix.scratch.Put(sc)
+	sc.prepare(len(q.terms))
+	m := &sc.exact
+	ix.corpus.match(&q, m)
+	ix.corpus.matchRelated(&q, m, &sc.rel)
 	have := make(map[int]bool, len(hits))
 	for _, h := range hits {
 		have[h.i] = true
 	}
-	for _, i := range ix.phrases.candidates(ix.corpus, &q, rel, have, extraCandidates) {
+	for _, i := range ix.phrases.candidates(ix.corpus, &q, &sc.rel, have, extraCandidates) {
 		hits = append(hits, scored{i, 0})
 	}
 	res.Reason = ReasonNoMatch
@@ -154,16 +158,27 @@ func (ix *Index) search(ctx context.Context, question string, n int, finish bool
 	if q.total > 0 {
 		e.unknown, e.corrected = q.oov/q.total, q.fixed/q.total
 	}
-	sc := newScratch(len(q.terms))
-	sc.rel = rel
+	if finish {
+		// A search keeps nothing of its candidates (SearchTop drops the
+		// explanation): their slice is reused.
+		buf := ix.candidates.Get().(*[]Candidate)
+		e.Candidates = (*buf)[:0]
+		defer func() {
+			clear(e.Candidates)
+			*buf = e.Candidates[:0]
+			ix.candidates.Put(buf)
+		}()
+	} else {
+		e.Candidates = make([]Candidate, 0, len(hits))
+	}
 	for _, h := range hits {
 		i := h.i
 		p := &ix.passages[i]
 		e.Candidates = append(e.Candidates, Candidate{
 			ID:       p.ID,
 			ItemID:   p.ItemID(),
-			Features: ix.corpus.features(&q, m, sc, i, p.Kind == content.KindFAQ, h.score),
-			missing:  ix.corpus.missing(&q, m, i),
+			Features: ix.corpus.features(&q, sc, i, p.Kind == content.KindFAQ, h.score),
+			missing:  ix.corpus.missing(&q, sc, i),
 			doc:      &ix.corpus.docs[i],
 			key:      ix.corpus.docs[i].key,
 			order:    i,

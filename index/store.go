@@ -75,6 +75,14 @@ func (s *Store) OpenOrBuild(ctx context.Context, passages []content.Passage, opt
 	if _, err := os.Stat(final); err == nil {
 		ix, err := Open(ctx, passages, opts)
 		if err == nil {
+			if !ix.analysisSaved {
+				// Saved by an older version, or damaged: save it again, so
+				// that the next start need not analyse the content.
+				_ = os.Remove(filepath.Join(final, analysisFile))
+				if err := saveCorpus(final, fp, ix.corpus); err != nil {
+					slog.Default().Warn("could not save the analysis beside the index", "dir", final, "err", err)
+				}
+			}
 			return ix, true, nil
 		}
 		if ctx.Err() != nil {

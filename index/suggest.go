@@ -40,6 +40,13 @@ type suggester struct {
 	items []suggestion
 }
 
+// suggestions are the index's suggester, made on first use: a command that
+// never autocompletes need not build it.
+func (ix *Index) suggestions() *suggester {
+	ix.suggestOnce.Do(func() { ix.suggest = newSuggester(ix.passages) })
+	return ix.suggest
+}
+
 func newSuggester(passages []content.Passage) *suggester {
 	s := &suggester{}
 	seen := map[string]bool{}
@@ -81,7 +88,7 @@ func splitWords(s string) []string {
 // the suggestion (the last one as a prefix; longer ones allow a typo).
 // Empty input lists the first FAQ questions.
 func (ix *Index) Suggest(typed string, limit int) []string {
-	return ix.suggest.complete(typed, limit)
+	return ix.suggestions().complete(typed, limit)
 }
 
 func (s *suggester) complete(typed string, limit int) []string {
