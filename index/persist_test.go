@@ -122,7 +122,10 @@ func TestReusedIndexAnswersAsFresh(t *testing.T) {
 	}
 	defer ix.Close()
 	saved := ix.corpus
-	fresh := analyse(ix.analyzer, ix.surface, ix.full, c.passages)
+	fresh, err := analyse(ctx, ix.analyzer, ix.surface, ix.full, c.passages)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !reflect.DeepEqual(saved, fresh) {
 		t.Fatal("the saved analysis differs from a fresh one")
 	}
