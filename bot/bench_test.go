@@ -66,9 +66,9 @@ func BenchmarkSearchConcurrent(b *testing.B) {
 							q := question{via: viaSlash, text: qs[next%len(qs)]}
 							next++
 							wg.Add(1)
+							start := time.Now() // the question arrives: waiting to run counts
 							go func() {
 								defer wg.Done()
-								start := time.Now()
 								if _, err := bot.search(ctx, q); err != nil {
 									b.Error(err)
 								}
