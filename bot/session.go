@@ -14,6 +14,12 @@ import (
 // restTimeout bounds every REST call to Discord.
 const restTimeout = 15 * time.Second
 
+// idleConnsPerHost is how many connections to Discord's API stay open
+// between calls. Go's default of two means that after a burst of replies
+// (many members asking at once) all but two connections are closed, and
+// the next burst dials and shakes hands with TLS again for each reply.
+const idleConnsPerHost = 64
+
 // NewSession makes a discordgo session for token. When apiURL is set, every
 // REST call goes to it instead of Discord's API (a REST proxy, or a fake
 // Discord in tests), and so does the gateway lookup, so the gateway is the
@@ -28,7 +34,9 @@ func NewSession(token, apiURL string, intents discordgo.Intent) (*discordgo.Sess
 	if err != nil {
 		return nil, fmt.Errorf("discord session: %w", err)
 	}
-	var transport http.RoundTripper = http.DefaultTransport
+	pool := http.DefaultTransport.(*http.Transport).Clone()
+	pool.MaxIdleConnsPerHost = idleConnsPerHost
+	var transport http.RoundTripper = pool
 	if apiURL != "" {
 		base, err := url.Parse(apiURL)
 		if err != nil {
