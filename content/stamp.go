@@ -12,13 +12,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // stampVersion changes whenever reading content changes what a file gives,
 // so that a saved reading of the same files is not reused.
-const stampVersion = "faqbot-content-v1"
+const stampVersion = "faqbot-content-v2"
 
 // ErrTooLarge says that content is past the limits, so that it cannot be
 // stamped: it must be loaded, which reports what was left out.
@@ -86,11 +88,25 @@ func Stamp(ctx context.Context, p string, opts Options) (string, error) {
 		names = []string{filepath.Base(real)}
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		if err := ctx.Err(); err != nil {
-			return "", err
-		}
-		if err := s.file(fsys, name); err != nil {
+	// Files are read and hashed on every core at once (hashing is most of
+	// the time a reused index takes to start), then stamped in name order.
+	stamps := make([]fileStamp, len(names))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := range work {
+				stamps[i] = stampFile(ctx, fsys, names[i], s.budget)
+			}
+		})
+	}
+	for i := range names {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, name := range names {
+		if err := s.file(name, &stamps[i]); err != nil {
 			return "", fmt.Errorf("stamp %s: %w", p, err)
 		}
 	}
@@ -115,38 +131,70 @@ func (s *stamper) num(v int64) {
 	s.h.Write(s.buf)
 }
 
-// file hashes a file's name, size, modification time and content. A file
+// fileStamp is what identifies one file: why it is not read, or its
+// size, modification time, length read and SHA-256.
+type fileStamp struct {
+	unreadable string // the reason, as Load would report it
+	dir        bool   // a linked directory, which Load does not enter
+	size, mod  int64
+	n          int64
+	sum        [sha256.Size]byte
+	err        error
+}
+
+// stampFile reads one file for its stamp, at most limit+1 bytes. A file
 // that cannot be opened as a regular file (a FIFO, a link out of the root)
-// is stamped by its name and the reason, as Load would report it.
-func (s *stamper) file(fsys fs.FS, name string) error {
-	s.str(name)
+// is stamped by the reason.
+func stampFile(ctx context.Context, fsys fs.FS, name string, limit int64) (st fileStamp) {
+	if st.err = ctx.Err(); st.err != nil {
+		return st
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		s.str("unreadable: " + reason(err))
-		return nil
+		st.unreadable = reason(err)
+		return st
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return err
+		st.err = err
+		return st
 	}
 	if info.IsDir() {
-		s.str("directory") // a linked directory, which Load does not enter
+		st.dir = true
+		return st
+	}
+	if info.Size() > limit {
+		st.err = ErrTooLarge
+		return st
+	}
+	st.size, st.mod = info.Size(), info.ModTime().UnixNano()
+	h := sha256.New()
+	st.n, st.err = io.Copy(h, io.LimitReader(f, limit+1))
+	h.Sum(st.sum[:0])
+	return st
+}
+
+// file adds a file's stamp under its name, within the content's budget.
+func (s *stamper) file(name string, st *fileStamp) error {
+	s.str(name)
+	switch {
+	case st.err != nil:
+		return st.err
+	case st.unreadable != "":
+		s.str("unreadable: " + st.unreadable)
+		return nil
+	case st.dir:
+		s.str("directory")
 		return nil
 	}
-	if info.Size() > s.budget {
+	if st.n > s.budget {
 		return ErrTooLarge
 	}
-	s.num(info.Size())
-	s.num(info.ModTime().UnixNano())
-	n, err := io.Copy(s.h, io.LimitReader(f, s.budget+1))
-	if err != nil {
-		return err
-	}
-	if n > s.budget {
-		return ErrTooLarge
-	}
-	s.budget -= n
-	s.num(n)
+	s.budget -= st.n
+	s.num(st.size)
+	s.num(st.mod)
+	s.num(st.n)
+	s.h.Write(st.sum[:])
 	return nil
 }
