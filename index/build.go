@@ -31,6 +31,9 @@ type Options struct {
 	Synonyms []content.Synonym
 
 	fingerprint string // of passages and synonyms, when already computed
+	// savedCorpus, when set, gives the analysis saved beside an index on
+	// disk, being read while the passages are.
+	savedCorpus <-chan loadedCorpus
 }
 
 // Build indexes passages into a new index at opts.Dir (which must not exist)

@@ -78,7 +78,18 @@ func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, o
 	}
 	ix.setSynonyms(opts.Synonyms)
 	ix.surface, ix.full = variants(ix.analyzer)
-	if reuse && ix.dir != "" {
+	switch {
+	case opts.savedCorpus != nil:
+		// Read beside the content (see Store.OpenSaved).
+		r := <-opts.savedCorpus
+		if r.err == nil && len(r.c.docs) != len(passages) {
+			r.c, r.err = nil, fmt.Errorf("%w: %d passages, want %d", errNoAnalysis, len(r.c.docs), len(passages))
+		}
+		if r.err != nil {
+			slog.Default().Debug("analysing the content again", "dir", ix.dir, "err", r.err)
+		}
+		ix.corpus, ix.analysisSaved = r.c, r.c != nil
+	case reuse && ix.dir != "":
 		c, err := loadCorpus(ix.dir, ix.fingerprint, len(passages))
 		if err != nil {
 			slog.Default().Debug("analysing the content again", "dir", ix.dir, "err", err)
@@ -93,6 +104,9 @@ func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, o
 		ix.corpus = c
 	}
 	ix.phrases = newPhraseIndex(ix.corpus)
+	// The related-word table is unpacked on its first use; unpacking it now,
+	// beside what is left of opening, keeps that off the first question.
+	go relatedStems("")
 	vocab := len(ix.corpus.df)
 	ix.scratch.New = func() any { return newScratch(vocab) }
 	ix.candidates.New = func() any { return new([]Candidate) }

@@ -84,7 +84,8 @@ func saveCorpus(dir, fp string, c *corpus) error {
 }
 
 // loadCorpus reads the corpus saved in dir for content of fingerprint fp
-// and n passages; errNoAnalysis (wrapped) when there is none for it.
+// and n passages (n < 0: as many as it holds); errNoAnalysis (wrapped)
+// when there is none for it.
 func loadCorpus(dir, fp string, n int) (*corpus, error) {
 	f, err := os.Open(filepath.Join(dir, analysisFile))
 	if err != nil {
@@ -102,6 +103,9 @@ func loadCorpus(dir, fp string, n int) (*corpus, error) {
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("%w: read %s: %w", errNoAnalysis, f.Name(), d.err)
+	}
+	if n < 0 {
+		n = len(s.Keys)
 	}
 	c, err := unflatten(&s, n)
 	if err != nil {

@@ -80,11 +80,22 @@ func (s *Store) OpenSaved(ctx context.Context, stamp string) (*content.Collectio
 			continue
 		}
 		dir := filepath.Join(s.root, e.Name())
-		c, fp, err := readSaved(filepath.Join(dir, contentFile), stamp)
+		fp, err := savedFingerprint(filepath.Join(dir, contentFile), stamp)
 		if err != nil {
 			continue
 		}
-		ix, err := Open(ctx, c.Passages, Options{Dir: dir, Synonyms: c.Synonyms, fingerprint: fp})
+		// The analysis is read on another core while the content is.
+		analysis := make(chan loadedCorpus, 1)
+		go func(fp string) {
+			c, err := loadCorpus(dir, fp, -1)
+			analysis <- loadedCorpus{c, err}
+		}(fp)
+		c, _, err := readSaved(filepath.Join(dir, contentFile), stamp)
+		if err != nil {
+			<-analysis
+			continue
+		}
+		ix, err := Open(ctx, c.Passages, Options{Dir: dir, Synonyms: c.Synonyms, fingerprint: fp, savedCorpus: analysis})
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
@@ -94,6 +105,35 @@ func (s *Store) OpenSaved(ctx context.Context, stamp string) (*content.Collectio
 		return c, ix, nil
 	}
 	return nil, nil, ErrNotSaved
+}
+
+// loadedCorpus is the outcome of loadCorpus.
+type loadedCorpus struct {
+	c   *corpus
+	err error
+}
+
+// savedFingerprint reads the fingerprint of the index whose content is
+// saved in path, when it is of stamp.
+func savedFingerprint(path, stamp string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer func() { _ = f.Close() }()
+	info, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	d := newDecoder(f, info.Size())
+	if d.str() != contentMagic || d.uint() != contentVersion || d.str() != stamp || d.err != nil {
+		return "", ErrNotSaved
+	}
+	fp := d.str()
+	if d.err != nil {
+		return "", d.err
+	}
+	return fp, nil
 }
 
 // readSaved reads the collection saved in path when it is of stamp.
