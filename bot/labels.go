@@ -62,7 +62,10 @@ func labels(ps []content.Passage) []string {
 				s += "…"
 			}
 		}
-		return clipWords(defuse(s), maxButtonLabel)
+		if l := strings.TrimSpace(clipWords(defuse(s), maxButtonLabel)); l != "" {
+			return l
+		}
+		return "Answer" // Discord refuses a button without a label
 	}
 	out := make([]string, len(items))
 	for {

@@ -73,10 +73,10 @@ func clip(s string, n int) string {
 
 // heading names a passage: the FAQ question, or the article title.
 func heading(p content.Passage) string {
-	if p.Kind == content.KindFAQ && p.Question != "" {
+	if p.Kind == content.KindFAQ && strings.TrimSpace(p.Question) != "" {
 		return p.Question
 	}
-	if p.Title != "" {
+	if strings.TrimSpace(p.Title) != "" {
 		return p.Title
 	}
 	return "Answer"
