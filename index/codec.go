@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"os"
 	"unsafe"
 )
 
@@ -27,6 +28,24 @@ type encoder struct {
 	w   *bufio.Writer
 	err error
 	buf [binary.MaxVarintLen64]byte
+}
+
+// encodeFile writes what encode writes into f through a buffer, then syncs
+// and closes f: a saved file is whole on disk before anyone trusts it.
+func encodeFile(f *os.File, encode func(*encoder)) error {
+	e := &encoder{w: bufio.NewWriterSize(f, 1<<20)}
+	encode(e)
+	err := e.err
+	if err == nil {
+		err = e.w.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func (e *encoder) write(b []byte) {

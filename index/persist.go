@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -64,19 +63,7 @@ func saveCorpus(dir, fp string, c *corpus) error {
 	if err != nil {
 		return fmt.Errorf("save analysis: %w", err)
 	}
-	e := &encoder{w: bufio.NewWriterSize(f, 1<<20)}
-	flatten(c, fp).encode(e)
-	err = e.err
-	if err == nil {
-		err = e.w.Flush()
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := encodeFile(f, flatten(c, fp).encode); err != nil {
 		_ = os.Remove(path)
 		return fmt.Errorf("save analysis %s: %w", path, err)
 	}

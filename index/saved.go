@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/gob"
@@ -37,22 +36,13 @@ func (s *Store) SaveContent(ix *Index, stamp string, c *content.Collection) erro
 	if err != nil {
 		return fmt.Errorf("save content: %w", err)
 	}
-	e := &encoder{w: bufio.NewWriterSize(tmp, 1<<20)}
-	e.str(contentMagic)
-	e.uint(contentVersion)
-	e.str(stamp)
-	e.str(ix.fingerprint)
-	encodeCollection(e, c)
-	err = e.err
-	if err == nil {
-		err = e.w.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
+	err = encodeFile(tmp, func(e *encoder) {
+		e.str(contentMagic)
+		e.uint(contentVersion)
+		e.str(stamp)
+		e.str(ix.fingerprint)
+		encodeCollection(e, c)
+	})
 	if err == nil {
 		err = os.Rename(tmp.Name(), filepath.Join(ix.Dir(), contentFile))
 	}
@@ -80,18 +70,19 @@ func (s *Store) OpenSaved(ctx context.Context, stamp string) (*content.Collectio
 			continue
 		}
 		dir := filepath.Join(s.root, e.Name())
-		fp, err := savedFingerprint(filepath.Join(dir, contentFile), stamp)
+		d, f, fp, err := openSaved(filepath.Join(dir, contentFile), stamp)
 		if err != nil {
 			continue
 		}
 		// The analysis is read on another core while the content is.
 		analysis := make(chan loadedCorpus, 1)
-		go func(fp string) {
+		go func() {
 			c, err := loadCorpus(dir, fp, -1)
 			analysis <- loadedCorpus{c, err}
-		}(fp)
-		c, _, err := readSaved(filepath.Join(dir, contentFile), stamp)
-		if err != nil {
+		}()
+		c := decodeCollection(d)
+		_ = f.Close()
+		if d.err != nil {
 			<-analysis
 			continue
 		}
@@ -113,53 +104,29 @@ type loadedCorpus struct {
 	err error
 }
 
-// savedFingerprint reads the fingerprint of the index whose content is
-// saved in path, when it is of stamp.
-func savedFingerprint(path, stamp string) (string, error) {
-	f, err := os.Open(path)
+// openSaved opens the content saved in path when it is of stamp, and gives
+// the fingerprint of the index built from it; the collection follows
+// from d (decodeCollection); the caller closes f.
+func openSaved(path, stamp string) (d *decoder, f *os.File, fp string, err error) {
+	f, err = os.Open(path)
 	if err != nil {
-		return "", err
+		return nil, nil, "", err
 	}
-	defer func() { _ = f.Close() }()
 	info, err := f.Stat()
 	if err != nil {
-		return "", err
+		_ = f.Close()
+		return nil, nil, "", err
 	}
-	d := newDecoder(f, info.Size())
+	d = newDecoder(f, info.Size())
 	if d.str() != contentMagic || d.uint() != contentVersion || d.str() != stamp || d.err != nil {
-		return "", ErrNotSaved
+		_ = f.Close()
+		return nil, nil, "", ErrNotSaved
 	}
-	fp := d.str()
-	if d.err != nil {
-		return "", d.err
+	if fp = d.str(); d.err != nil || fp == "" {
+		_ = f.Close()
+		return nil, nil, "", ErrNotSaved
 	}
-	return fp, nil
-}
-
-// readSaved reads the collection saved in path when it is of stamp.
-func readSaved(path, stamp string) (*content.Collection, string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, "", err
-	}
-	defer func() { _ = f.Close() }()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, "", err
-	}
-	d := newDecoder(f, info.Size())
-	if d.str() != contentMagic || d.uint() != contentVersion || d.str() != stamp || d.err != nil {
-		return nil, "", ErrNotSaved
-	}
-	fp := d.str()
-	c := decodeCollection(d)
-	if d.err != nil {
-		return nil, "", d.err
-	}
-	if fp == "" {
-		return nil, "", ErrNotSaved
-	}
-	return c, fp, nil
+	return d, f, fp, nil
 }
 
 // encodeCollection writes the passages field by field (see encoder); the
