@@ -125,7 +125,6 @@ type scratch struct {
 	rel       matcher // related words (see matchRelated)
 	inRel     []bool
 	relBody   []bool
-	found     []bool
 	tf        []float64
 	segTF     []float64
 	positions [][]int
@@ -154,7 +153,7 @@ func (sc *scratch) prepare(n int) {
 		}
 		return b[:n]
 	}
-	sc.inRel, sc.relBody, sc.found, sc.inSeg, sc.inTitle = grow(sc.inRel), grow(sc.relBody), grow(sc.found), grow(sc.inSeg), grow(sc.inTitle)
+	sc.inRel, sc.relBody, sc.inSeg, sc.inTitle = grow(sc.inRel), grow(sc.relBody), grow(sc.inSeg), grow(sc.inTitle)
 	sc.tf, sc.segTF = growF(sc.tf), growF(sc.segTF)
 	for len(sc.positions) < n {
 		sc.positions = append(sc.positions, nil)
@@ -169,11 +168,13 @@ type segmentMatch struct {
 	own    float64 // weight of the segment's terms that match the question, by the segment's own count
 }
 
-// features computes the ranking features of passage i for question q.
-func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore float64) Features {
-	var f Features
+// features computes the ranking features of passage i for question q,
+// and the weight of the rarest question term the passage (body and title)
+// lacks, relative to the question's rarest term: an out-of-scope question
+// usually names something the passage never mentions.
+func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore float64) (f Features, missing float64) {
 	if q.total == 0 {
-		return f
+		return f, 0
 	}
 	d := &c.docs[i]
 	m := &sc.exact
@@ -257,6 +258,7 @@ func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore fl
 		}
 	}
 	f[fBM25] = c.bm25(q, sc.tf, float64(len(d.terms)), c.avgLen)
+	top := 0.0
 	for k, t := range q.terms {
 		if sc.tf[k] > 0 {
 			f[fCover] += t.idf
@@ -266,7 +268,13 @@ func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore fl
 		}
 		if sc.tf[k] > 0 || sc.inTitle[k] {
 			f[fTCover] += t.idf
+		} else {
+			missing = max(missing, t.idf)
 		}
+		top = max(top, t.idf)
+	}
+	if top > 0 {
+		missing /= top
 	}
 	f[fPair] = pairShare(q, sc.positions)
 	f[fBleve] = bleveScore
@@ -276,7 +284,7 @@ func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore fl
 	if faq {
 		f[fFAQ] = 1
 	}
-	return f
+	return f, missing
 }
 
 // wordMatch is how much of the question's words and a phrasing's words
@@ -314,34 +322,6 @@ func (c *corpus) bm25(q *parsed, tf []float64, length, avg float64) float64 {
 		}
 	}
 	return s
-}
-
-// missing is the weight of the rarest question term that passage i (body
-// and title) lacks, relative to the question's rarest term: an
-// out-of-scope question usually names something the passage never
-// mentions.
-func (c *corpus) missing(q *parsed, sc *scratch, i int) float64 {
-	d := &c.docs[i]
-	found := sc.found
-	clear(found)
-	for _, ids := range [2][]termID{d.terms, d.title} {
-		for _, id := range ids {
-			if k, ok := sc.exact.get(id); ok {
-				found[k] = true
-			}
-		}
-	}
-	miss, top := 0.0, 0.0
-	for k, t := range q.terms {
-		top = max(top, t.idf)
-		if !found[k] {
-			miss = max(miss, t.idf)
-		}
-	}
-	if top == 0 {
-		return 0
-	}
-	return miss / top
 }
 
 // pairShare is the weighted share of neighbouring question terms that stand

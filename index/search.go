@@ -174,11 +174,12 @@ func (ix *Index) search(ctx context.Context, question string, n int, finish bool
 	for _, h := range hits {
 		i := h.i
 		p := &ix.passages[i]
+		f, missing := ix.corpus.features(&q, sc, i, p.Kind == content.KindFAQ, h.score)
 		e.Candidates = append(e.Candidates, Candidate{
 			ID:       p.ID,
 			ItemID:   p.ItemID(),
-			Features: ix.corpus.features(&q, sc, i, p.Kind == content.KindFAQ, h.score),
-			missing:  ix.corpus.missing(&q, sc, i),
+			Features: f,
+			missing:  missing,
 			doc:      &ix.corpus.docs[i],
 			key:      ix.corpus.docs[i].key,
 			order:    i,
