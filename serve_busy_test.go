@@ -319,31 +319,16 @@ func TestServeSeedArticleButtons(t *testing.T) {
 			continue
 		}
 		r := s.ask(t, fakediscord.Interaction{UserID: newMember()}, q)
-		var resp struct {
-			Data struct {
-				Components []struct {
-					Components []struct {
-						Label    string `json:"label"`
-						CustomID string `json:"custom_id"`
-					} `json:"components"`
-				} `json:"components"`
-			} `json:"data"`
-		}
-		if err := r.Decode(&resp); err != nil {
-			t.Fatal(err)
-		}
 		seen := map[string]bool{}
-		for _, row := range resp.Data.Components {
-			for _, b := range row.Components {
-				if !strings.HasPrefix(b.CustomID, "alt:") {
-					continue
-				}
-				checked++
-				if seen[b.Label] || b.Label == p.Title || len([]rune(b.Label)) > 80 {
-					t.Errorf("%q: button %q repeated, the bare title, or too long", q, b.Label)
-				}
-				seen[b.Label] = true
+		for _, b := range buttonList(t, r) {
+			if !strings.HasPrefix(b.CustomID, "alt:") {
+				continue
 			}
+			checked++
+			if seen[b.Label] || b.Label == p.Title || len([]rune(b.Label)) > 80 {
+				t.Errorf("%q: button %q repeated, the bare title, or too long", q, b.Label)
+			}
+			seen[b.Label] = true
 		}
 	}
 	if checked == 0 {

@@ -11,27 +11,38 @@ import (
 	"faqbot/internal/fakediscord"
 )
 
-// buttons are a response's buttons: label → custom id.
-func buttons(t *testing.T, r fakediscord.Request) map[string]string {
+// button is one button of a reply.
+type button struct {
+	Label    string `json:"label"`
+	CustomID string `json:"custom_id"`
+}
+
+// buttonList is a response's buttons in order.
+func buttonList(t *testing.T, r fakediscord.Request) []button {
 	t.Helper()
 	var resp struct {
 		Data struct {
 			Components []struct {
-				Components []struct {
-					Label    string `json:"label"`
-					CustomID string `json:"custom_id"`
-				} `json:"components"`
+				Components []button `json:"components"`
 			} `json:"components"`
 		} `json:"data"`
 	}
 	if err := r.Decode(&resp); err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]string{}
+	var out []button
 	for _, row := range resp.Data.Components {
-		for _, c := range row.Components {
-			out[c.Label] = c.CustomID
-		}
+		out = append(out, row.Components...)
+	}
+	return out
+}
+
+// buttons are a response's buttons: label → custom id.
+func buttons(t *testing.T, r fakediscord.Request) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, b := range buttonList(t, r) {
+		out[b.Label] = b.CustomID
 	}
 	return out
 }
