@@ -11,30 +11,14 @@ import (
 	"faqbot/internal/fakediscord"
 )
 
-// button is one button of a reply.
-type button struct {
-	Label    string `json:"label"`
-	CustomID string `json:"custom_id"`
-}
-
 // buttonList is a response's buttons in order.
-func buttonList(t *testing.T, r fakediscord.Request) []button {
+func buttonList(t *testing.T, r fakediscord.Request) []fakediscord.Button {
 	t.Helper()
-	var resp struct {
-		Data struct {
-			Components []struct {
-				Components []button `json:"components"`
-			} `json:"components"`
-		} `json:"data"`
-	}
-	if err := r.Decode(&resp); err != nil {
+	bs, err := r.Buttons()
+	if err != nil {
 		t.Fatal(err)
 	}
-	var out []button
-	for _, row := range resp.Data.Components {
-		out = append(out, row.Components...)
-	}
-	return out
+	return bs
 }
 
 // buttons are a response's buttons: label → custom id.

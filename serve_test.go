@@ -331,23 +331,9 @@ func TestServeButtons(t *testing.T) {
 	t.Parallel()
 	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})
 	r := s.ask(t, fakediscord.Interaction{}, "what day is raid night")
-	var resp struct {
-		Data struct {
-			Components []struct {
-				Components []struct {
-					CustomID string `json:"custom_id"`
-				} `json:"components"`
-			} `json:"components"`
-		} `json:"data"`
-	}
-	if err := r.Decode(&resp); err != nil {
-		t.Fatal(err)
-	}
 	var custom []string
-	for _, row := range resp.Data.Components {
-		for _, c := range row.Components {
-			custom = append(custom, c.CustomID)
-		}
+	for _, b := range buttonList(t, r) {
+		custom = append(custom, b.CustomID)
 	}
 	var alt, down string
 	for _, c := range custom {

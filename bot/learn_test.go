@@ -17,23 +17,13 @@ import (
 // customIDs are the custom ids of a response's buttons.
 func customIDs(t *testing.T, r fakediscord.Request) []string {
 	t.Helper()
-	var resp struct {
-		Data struct {
-			Components []struct {
-				Components []struct {
-					CustomID string `json:"custom_id"`
-				} `json:"components"`
-			} `json:"components"`
-		} `json:"data"`
-	}
-	if err := r.Decode(&resp); err != nil {
+	bs, err := r.Buttons()
+	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
-	for _, row := range resp.Data.Components {
-		for _, c := range row.Components {
-			out = append(out, c.CustomID)
-		}
+	for _, b := range bs {
+		out = append(out, b.CustomID)
 	}
 	return out
 }

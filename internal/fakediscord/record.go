@@ -44,6 +44,38 @@ func (r Request) Decode(v any) error {
 	return nil
 }
 
+// Button is one button of a message or an interaction response.
+type Button struct {
+	Label    string `json:"label"`
+	CustomID string `json:"custom_id"`
+}
+
+// Buttons are the buttons of the message the request sends (an
+// interaction response's data, or a message itself), row by row.
+func (r Request) Buttons() ([]Button, error) {
+	type rows struct {
+		Components []struct {
+			Components []Button `json:"components"`
+		} `json:"components"`
+	}
+	var msg struct {
+		rows
+		Data *rows `json:"data"`
+	}
+	if err := r.Decode(&msg); err != nil {
+		return nil, err
+	}
+	from := msg.rows
+	if msg.Data != nil {
+		from = *msg.Data
+	}
+	var out []Button
+	for _, row := range from.Components {
+		out = append(out, row.Components...)
+	}
+	return out, nil
+}
+
 // Field walks the decoded JSON body: each key picks an object member, or an array element
 // when the key is an index. Field("data", "embeds", "0", "title") reads the first embed's
 // title. It reports whether the field is present (a present null gives nil, true).
