@@ -56,8 +56,6 @@ func (e *encoder) write(b []byte) {
 
 func (e *encoder) uint(v uint64) { e.write(binary.AppendUvarint(e.buf[:0], v)) }
 
-func (e *encoder) int(v int64) { e.write(binary.AppendVarint(e.buf[:0], v)) }
-
 func (e *encoder) float(v float64) { e.uint(math.Float64bits(v)) }
 
 func (e *encoder) str(s string) {
@@ -148,15 +146,6 @@ func (d *decoder) uint() uint64 {
 		return 0
 	}
 	v, err := binary.ReadUvarint(d.r)
-	d.fail(err)
-	return v
-}
-
-func (d *decoder) int() int64 {
-	if d.err != nil {
-		return 0
-	}
-	v, err := binary.ReadVarint(d.r)
 	d.fail(err)
 	return v
 }

@@ -130,7 +130,6 @@ type scratch struct {
 	positions [][]int
 	inSeg     []bool
 	inTitle   []bool
-	twin      []termID
 }
 
 func newScratch(vocab int) *scratch {
