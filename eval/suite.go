@@ -175,7 +175,7 @@ func (s Set) questions(fit bool) ([]Query, error) {
 	}
 	var qs []Query
 	for _, path := range paths {
-		part, err := readQueryFile(path)
+		part, err := ReadQueriesFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("set %s: %w", s.Name, err)
 		}
@@ -191,9 +191,7 @@ func (s Set) questions(fit bool) ([]Query, error) {
 }
 
 // ReadQueriesFile reads the queries of a JSON Lines file.
-func ReadQueriesFile(path string) ([]Query, error) { return readQueryFile(path) }
-
-func readQueryFile(path string) ([]Query, error) {
+func ReadQueriesFile(path string) ([]Query, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read queries: %w", err)
