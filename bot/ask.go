@@ -19,27 +19,28 @@ const (
 )
 
 // handleAsk answers /ask question:<text> [private:<bool>].
-func (b *Bot) handleAsk(ctx context.Context, i *discordgo.Interaction) {
-	b.respond(ctx, i, b.answer(ctx, slashQuestion(i, b.cfg.MaxQuestionLength)))
+func (b *Bot) handleAsk(ctx context.Context, i *discordgo.Interaction) response {
+	return b.respond(ctx, i, b.answer(ctx, slashQuestion(i, b.cfg.MaxQuestionLength)))
 }
 
-// respond carries out a decision for an interaction (decide never leaves
-// one silent: Discord wants a response). A public answer is recorded as
-// sent, or failed, so that later askers can be pointed to it.
-func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, d decision) {
+// respond turns a decision into an interaction's response (decide never
+// leaves one silent: Discord wants a response). A public answer is
+// recorded as sent, or failed, so that later askers can be pointed to it.
+func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, d decision) response {
 	if d.pointer != nil {
 		d = d.pointing(b.linkOf(ctx, d.pointer, pointerTimeout))
 	}
-	err := b.interactionRespond(ctx, i, &discordgo.InteractionResponseData{
-		Content: d.content, Embeds: d.embeds, Components: d.components,
-	}, d.private)
-	switch {
-	case d.post == nil:
-	case err != nil:
-		d.post.fail()
-	default:
-		d.post.sentAsResponse(i)
+	r := message(&discordgo.InteractionResponseData{Content: d.content, Embeds: d.embeds, Components: d.components}, d.private)
+	if d.post != nil {
+		r.then = func(_ context.Context, sent error) {
+			if sent != nil {
+				d.post.fail()
+				return
+			}
+			d.post.sentAsResponse(i)
+		}
 	}
+	return r
 }
 
 // linkOf waits up to timeout for the earlier answer p and returns its link.

@@ -13,7 +13,7 @@ import (
 // handleAutocomplete suggests FAQ questions and titles for what the member
 // has typed so far. Autocomplete cannot be deferred, so this only does
 // in-memory work.
-func (b *Bot) handleAutocomplete(ctx context.Context, i *discordgo.Interaction) {
+func (b *Bot) handleAutocomplete(i *discordgo.Interaction) response {
 	start := time.Now()
 	typed := ""
 	for _, o := range options(i.ApplicationCommandData().Options) {
@@ -33,12 +33,11 @@ func (b *Bot) handleAutocomplete(ctx context.Context, i *discordgo.Interaction) 
 		s = clip(s, maxChoice)
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: s, Value: s})
 	}
-	resp := &discordgo.InteractionResponse{
-		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-		Data: &discordgo.InteractionResponseData{Choices: choices},
+	return response{
+		resp: &discordgo.InteractionResponse{
+			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+			Data: &discordgo.InteractionResponseData{Choices: choices},
+		},
+		then: func(context.Context, error) { b.metrics.Latency("autocomplete", time.Since(start)) },
 	}
-	if err := b.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
-		b.log.Warn("autocomplete reply", "interaction", i.ID, "err", b.apiError(err))
-	}
-	b.metrics.Latency("autocomplete", time.Since(start))
 }

@@ -7,48 +7,95 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// onInteraction routes slash commands, autocomplete and button clicks.
-func (b *Bot) onInteraction(ctx context.Context, ic *discordgo.InteractionCreate) {
-	i := ic.Interaction
-	switch i.Type {
-	case discordgo.InteractionApplicationCommand:
-		switch name := i.ApplicationCommandData().Name; name {
-		case cmdAsk:
-			b.handleAsk(ctx, i)
-		case cmdFAQ:
-			b.handleFAQ(ctx, i)
-		default:
-			b.log.Info("unknown command", "command", name, "interaction", i.ID)
-			b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I don't know that command. Try `/ask`."}, true)
-		}
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		b.handleAutocomplete(ctx, i)
-	case discordgo.InteractionMessageComponent:
-		b.handleButton(ctx, i)
-	default:
-		b.log.Debug("ignored interaction", "type", i.Type, "interaction", i.ID)
-	}
+// response is what the bot gives one interaction: the one response Discord
+// wants within 3 seconds, and what follows once it was sent (sent nil) or
+// failed to be. The handlers decide it; a transport carries it out: a REST
+// callback for interactions from the gateway, the HTTP response for those
+// at the interactions endpoint (see Interact).
+type response struct {
+	resp *discordgo.InteractionResponse
+	then func(ctx context.Context, sent error) // may be nil
 }
 
-// reply answers an interaction with a message; every reply allows no
-// mentions. A failure is logged.
-func (b *Bot) reply(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, ephemeral bool) {
-	_ = b.interactionRespond(ctx, i, data, ephemeral)
-}
-
-// interactionRespond is reply, also returning the error.
-func (b *Bot) interactionRespond(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, ephemeral bool) error {
+// message is a response with a new message; every message allows no
+// mentions.
+func message(data *discordgo.InteractionResponseData, ephemeral bool) response {
 	data.Content = defuse(data.Content)
 	data.AllowedMentions = noMentions()
 	if ephemeral {
 		data.Flags |= discordgo.MessageFlagsEphemeral
 	}
-	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
-	if err := b.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
-		b.log.Warn("reply to interaction", "interaction", i.ID, "guild", i.GuildID, "err", b.apiError(err))
-		return fmt.Errorf("respond to interaction %s: %w", i.ID, err)
+	return response{resp: &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}}
+}
+
+// private is a message only the member who interacted sees.
+func private(data *discordgo.InteractionResponseData) response { return message(data, true) }
+
+// update answers a button by editing the message that carries it.
+func update(data *discordgo.InteractionResponseData) response {
+	data.Content = defuse(data.Content)
+	data.AllowedMentions = noMentions()
+	return response{resp: &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: data}}
+}
+
+// interact decides the response to a slash command, an autocomplete or a
+// button click; ok is false for interactions the bot ignores.
+func (b *Bot) interact(ctx context.Context, i *discordgo.Interaction) (r response, ok bool) {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		switch name := i.ApplicationCommandData().Name; name {
+		case cmdAsk:
+			return b.handleAsk(ctx, i), true
+		case cmdFAQ:
+			return b.handleFAQ(ctx, i), true
+		default:
+			b.log.Info("unknown command", "command", name, "interaction", i.ID)
+			return private(&discordgo.InteractionResponseData{Content: "Sorry, I don't know that command. Try `/ask`."}), true
+		}
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		return b.handleAutocomplete(i), true
+	case discordgo.InteractionMessageComponent:
+		return b.handleButton(ctx, i), true
+	default:
+		b.log.Debug("ignored interaction", "type", i.Type, "interaction", i.ID)
+		return response{}, false
 	}
-	return nil
+}
+
+// onInteraction handles an interaction from the gateway: its response goes
+// back over REST.
+func (b *Bot) onInteraction(ctx context.Context, ic *discordgo.InteractionCreate) {
+	b.serveInteraction(ctx, ic.Interaction, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
+		return b.s.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(ctx))
+	})
+}
+
+// serveInteraction decides the response to i, sends it through send and
+// runs what follows it.
+func (b *Bot) serveInteraction(ctx context.Context, i *discordgo.Interaction, send func(context.Context, *discordgo.InteractionResponse) error) {
+	r, ok := b.interact(ctx, i)
+	if !ok {
+		return
+	}
+	err := send(ctx, r.resp)
+	if err != nil {
+		b.log.Warn("respond to interaction", "interaction", i.ID, "guild", i.GuildID, "err", b.apiError(err))
+		err = fmt.Errorf("respond to interaction %s: %w", i.ID, err)
+	}
+	if r.then != nil {
+		r.then(ctx, err)
+	}
+}
+
+// Interact handles an interaction that did not come through the gateway
+// (the HTTP interactions endpoint) exactly as the gateway's are handled,
+// with the same guard (nothing once shutdown began, the handler timeout,
+// panics recovered), and sends its one response through send. It returns
+// once the response was sent and what follows it is done (a /faq reload's
+// report, say); when it returns without calling send, the interaction was
+// not handled (an unknown type, or the bot is stopping).
+func (b *Bot) Interact(i *discordgo.Interaction, send func(ctx context.Context, resp *discordgo.InteractionResponse) error) {
+	b.guard("interaction", func(ctx context.Context) { b.serveInteraction(ctx, i, send) })
 }
 
 // userID is who triggered an interaction, in a guild or a DM.

@@ -191,35 +191,31 @@ func (b *Bot) loadLearned(ctx context.Context, v learnedView) (learnedLists, err
 }
 
 // handleLearned is /faq learned [list:pending|accepted].
-func (b *Bot) handleLearned(ctx context.Context, i *discordgo.Interaction) {
+func (b *Bot) handleLearned(ctx context.Context, i *discordgo.Interaction) response {
 	if b.record == nil {
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Feedback is not being recorded in this setup."}, true)
-		return
+		return private(&discordgo.InteractionResponseData{Content: "Feedback is not being recorded in this setup."})
 	}
 	v := learnedView{accepted: stringOption(options(i.ApplicationCommandData().Options), optList) == viewAccepted}
 	l, err := b.loadLearned(ctx, v)
 	if err != nil {
 		b.log.Warn("list learned phrasings", "err", err)
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I could not read the list right now."}, true)
-		return
+		return private(&discordgo.InteractionResponseData{Content: "Sorry, I could not read the list right now."})
 	}
 	b.log.Debug("learned list", "view", v.name(), "items", len(l.items), "accepted", l.accepted)
-	b.reply(ctx, i, learnedPage(v, l, b.answers.ByRef, ""), true)
+	return private(learnedPage(v, l, b.answers.ByRef, ""))
 }
 
 // handleLearnedButton runs a /faq learned button: accept, reject (or
 // remove) a phrasing, or turn the page; the list is shown again in place.
 // Moderators only, checked here as for the command.
-func (b *Bot) handleLearnedButton(ctx context.Context, i *discordgo.Interaction, rest string) {
+func (b *Bot) handleLearnedButton(ctx context.Context, i *discordgo.Interaction, rest string) response {
 	if !b.isModerator(i) {
 		b.log.Info("refused moderator button", "user", userID(i), "guild", i.GuildID)
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, only moderators can accept or reject phrasings."}, true)
-		return
+		return private(&discordgo.InteractionResponseData{Content: "Sorry, only moderators can accept or reject phrasings."})
 	}
 	action, v, id, ok := parseLearnedButton(rest)
 	if !ok || b.record == nil {
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, that button no longer works. Please run `/faq learned` again."}, true)
-		return
+		return private(&discordgo.InteractionResponseData{Content: "Sorry, that button no longer works. Please run `/faq learned` again."})
 	}
 	note := ""
 	if action == actAccept || action == actReject {
@@ -242,10 +238,9 @@ func (b *Bot) handleLearnedButton(ctx context.Context, i *discordgo.Interaction,
 	l, err := b.loadLearned(ctx, v)
 	if err != nil {
 		b.log.Warn("list learned phrasings", "err", err)
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I could not read the list right now."}, true)
-		return
+		return private(&discordgo.InteractionResponseData{Content: "Sorry, I could not read the list right now."})
 	}
-	b.updateMessage(ctx, i, learnedPage(v, l, b.answers.ByRef, note))
+	return update(learnedPage(v, l, b.answers.ByRef, note))
 }
 
 // decideNote says what a decision did, in the moderator's words.
@@ -270,15 +265,5 @@ func decideNote(ph feedback.Phrasing, v learnedView, accept bool, err error, byR
 		return fmt.Sprintf("🗑️ Removed “%s”: it is no longer searched, and will not be suggested again.", text)
 	default:
 		return fmt.Sprintf("❌ Rejected “%s”: it will not be suggested again.", text)
-	}
-}
-
-// updateMessage answers a button by editing the message that carries it.
-func (b *Bot) updateMessage(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData) {
-	data.Content = defuse(data.Content)
-	data.AllowedMentions = noMentions()
-	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: data}
-	if err := b.s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
-		b.log.Warn("update message", "interaction", i.ID, "guild", i.GuildID, "err", b.apiError(err))
 	}
 }

@@ -39,11 +39,10 @@ func (b *Bot) isModerator(i *discordgo.Interaction) bool {
 
 // handleFAQ runs the moderator commands: /faq reload, /faq unanswered and
 // /faq learned.
-func (b *Bot) handleFAQ(ctx context.Context, i *discordgo.Interaction) {
+func (b *Bot) handleFAQ(ctx context.Context, i *discordgo.Interaction) response {
 	if !b.isModerator(i) {
 		b.log.Info("refused moderator command", "user", userID(i), "guild", i.GuildID)
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, only moderators can use `/faq` commands."}, true)
-		return
+		return private(&discordgo.InteractionResponseData{Content: "Sorry, only moderators can use `/faq` commands."})
 	}
 	data := i.ApplicationCommandData()
 	sub := ""
@@ -52,31 +51,40 @@ func (b *Bot) handleFAQ(ctx context.Context, i *discordgo.Interaction) {
 	}
 	switch sub {
 	case subReload:
-		b.handleReload(ctx, i)
+		return b.handleReload(i)
 	case subUnanswered:
-		b.handleUnanswered(ctx, i)
+		return b.handleUnanswered(ctx, i)
 	case subLearned:
-		b.handleLearned(ctx, i)
+		return b.handleLearned(ctx, i)
 	default:
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I don't know that `/faq` command. Try `/faq reload`, `/faq unanswered` or `/faq learned`."}, true)
+		return private(&discordgo.InteractionResponseData{Content: "Sorry, I don't know that `/faq` command. Try `/faq reload`, `/faq unanswered` or `/faq learned`."})
 	}
 }
 
-func (b *Bot) handleReload(ctx context.Context, i *discordgo.Interaction) {
+// handleReload is /faq reload. Reloading may take longer than Discord's
+// 3 seconds: the response acknowledges at once, and the report follows as
+// an edit of it.
+func (b *Bot) handleReload(i *discordgo.Interaction) response {
 	if b.reloader == nil {
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Reloading is not available in this setup."}, true)
-		return
+		return private(&discordgo.InteractionResponseData{Content: "Reloading is not available in this setup."})
 	}
-	// Reloading may take longer than Discord's 3 seconds: acknowledge now,
-	// report later.
-	err := b.s.InteractionRespond(i, &discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
-	}, discordgo.WithContext(ctx))
-	if err != nil {
-		b.log.Warn("defer reload reply", "err", b.apiError(err))
-		return
+	return response{
+		resp: &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
+		},
+		then: func(ctx context.Context, sent error) {
+			if sent != nil {
+				return // the moderator saw nothing: no reload they would not hear of
+			}
+			b.reload(ctx, i)
+		},
 	}
+}
+
+// reload runs a reload a moderator asked for and edits their deferred
+// response into its report.
+func (b *Bot) reload(ctx context.Context, i *discordgo.Interaction) {
 	// The reload outlives the handler's timeout (the deferred reply stays
 	// open for 15 minutes), but not the bot: a shutdown stops it.
 	rctx, cancel := context.WithTimeout(b.stopping, reloadTimeout)
@@ -133,17 +141,15 @@ func reloadText(rep reload.Report, err error) string {
 	return clip(defuse(sb.String()), maxContent)
 }
 
-func (b *Bot) handleUnanswered(ctx context.Context, i *discordgo.Interaction) {
+func (b *Bot) handleUnanswered(ctx context.Context, i *discordgo.Interaction) response {
 	if b.record == nil {
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Feedback is not being recorded in this setup."}, true)
-		return
+		return private(&discordgo.InteractionResponseData{Content: "Feedback is not being recorded in this setup."})
 	}
 	since := time.Now().Add(-b.cfg.Retention)
 	qs, err := b.record.Unanswered(ctx, since, 10)
 	if err != nil {
 		b.log.Warn("list unanswered", "err", err)
-		b.reply(ctx, i, &discordgo.InteractionResponseData{Content: "Sorry, I could not read the list right now."}, true)
-		return
+		return private(&discordgo.InteractionResponseData{Content: "Sorry, I could not read the list right now."})
 	}
 	disliked, err := b.record.Disliked(ctx, 5)
 	if err != nil {
@@ -151,7 +157,7 @@ func (b *Bot) handleUnanswered(ctx context.Context, i *discordgo.Interaction) {
 	}
 	// Members wrote these questions: their Markdown and mentions must not
 	// come alive in front of moderators, nor their links unfold.
-	b.reply(ctx, i, &discordgo.InteractionResponseData{Content: unansweredText(qs, disliked, b.answers.ByRef), Flags: discordgo.MessageFlagsSuppressEmbeds}, true)
+	return private(&discordgo.InteractionResponseData{Content: unansweredText(qs, disliked, b.answers.ByRef), Flags: discordgo.MessageFlagsSuppressEmbeds})
 }
 
 // unansweredText is the /faq unanswered list: the questions members asked

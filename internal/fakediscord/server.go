@@ -1,6 +1,8 @@
 package fakediscord
 
 import (
+	"crypto/ed25519"
+	"crypto/rand"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -32,6 +34,7 @@ const (
 type Option func(*config)
 
 type config struct {
+	key         ed25519.PrivateKey // signs requests to an interactions endpoint
 	token       string
 	botUserID   string
 	botUsername string
@@ -81,7 +84,12 @@ type Server struct {
 // Start runs a Server on 127.0.0.1 and closes it when the test ends.
 func Start(t testing.TB, opts ...Option) *Server {
 	t.Helper()
+	_, key, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatalf("fakediscord: make the application's key: %v", err)
+	}
 	cfg := config{
+		key:         key,
 		token:       DefaultToken,
 		botUserID:   DefaultBotUserID,
 		botUsername: DefaultBotUsername,
