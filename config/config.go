@@ -4,6 +4,8 @@
 package config
 
 import (
+	"crypto/ed25519"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -56,6 +58,18 @@ type Config struct {
 	ChannelCooldown time.Duration // CHANNEL_COOLDOWN: between two unasked answers in one help channel
 	RepeatWindow    time.Duration // REPEAT_WINDOW: a repeat within it gets a pointer to the answer
 	HandlerTimeout  time.Duration // HANDLER_TIMEOUT
+
+	// InteractionsAddr is INTERACTIONS_ADDR: where Discord's Interactions
+	// Endpoint is served; "" = interactions come through the gateway.
+	InteractionsAddr string
+	PublicKey        ed25519.PublicKey // DISCORD_PUBLIC_KEY: verifies the endpoint's requests
+	Gateway          bool              // GATEWAY: connect to Discord's gateway (mentions, DMs, help channels)
+	// ShardCount is SHARD_COUNT: 0 = the count Discord recommends.
+	ShardCount int
+	// ShardID is SHARD_ID: the one shard this process runs; -1 = all of
+	// ShardCount.
+	ShardID     int
+	DatabaseURL string // DATABASE_URL: PostgreSQL for state shared by replicas; "" = DATA_DIR
 
 	MetricsAddr   string // METRICS_ADDR: "" = no metrics server
 	RetentionDays int    // RETENTION_DAYS: how long feedback is kept
@@ -134,6 +148,18 @@ var vars = []Var{
 		func(c *Config, v string) error { return setDurationUpTo(&c.RepeatWindow, v, 15*time.Minute) }},
 	{"HANDLER_TIMEOUT", "10s", "Longest time one Discord event may take to handle.",
 		func(c *Config, v string) error { return setPositiveDuration(&c.HandlerTimeout, v) }},
+	{"INTERACTIONS_ADDR", "", "Address to serve Discord's Interactions Endpoint on (behind your HTTPS proxy; set its URL in the developer portal), e.g. 127.0.0.1:8080. Needs DISCORD_PUBLIC_KEY. Empty: interactions come through the gateway.",
+		func(c *Config, v string) error { return setAddr(&c.InteractionsAddr, v) }},
+	{"DISCORD_PUBLIC_KEY", "", "The application's public key from the developer portal (64 hex digits): every request to INTERACTIONS_ADDR must be signed with it.",
+		func(c *Config, v string) error { return setPublicKey(&c.PublicKey, v) }},
+	{"GATEWAY", "true", "Connect to Discord's gateway (true/false): mentions, DMs and help channels need it; false serves INTERACTIONS_ADDR only, as a stateless replica.",
+		func(c *Config, v string) error { return setBool(&c.Gateway, v) }},
+	{"SHARD_COUNT", "auto", "Gateway shards in all: auto takes the count Discord recommends (GET /gateway/bot), or a number from 1 to 4096.",
+		func(c *Config, v string) error { return setShardCount(&c.ShardCount, v) }},
+	{"SHARD_ID", "all", "The one shard this process runs (0 to SHARD_COUNT-1, which must then be a number), or all: every shard of SHARD_COUNT in this process.",
+		func(c *Config, v string) error { return setShardID(&c.ShardID, v) }},
+	{"DATABASE_URL", "", "PostgreSQL URL (postgres://user:password@host:5432/db) for feedback, unanswered questions and learned phrasings shared by every replica, and reloads passed between them. Empty: DATA_DIR. Keep it secret.",
+		func(c *Config, v string) error { return setDatabaseURL(&c.DatabaseURL, v) }},
 	{"METRICS_ADDR", "", "Address for /healthz and /metrics, e.g. 127.0.0.1:9090. Empty: off.",
 		func(c *Config, v string) error { return setAddr(&c.MetricsAddr, v) }},
 	{"RETENTION_DAYS", "90", "Days that feedback and unanswered questions are kept.",
@@ -166,6 +192,7 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	if len(c.ContentURLs) > 0 && c.ContentDir == "" {
 		errs = append(errs, errors.New("CONTENT_URLS: needs CONTENT_DIR, the directory the pages are saved in"))
 	}
+	errs = append(errs, c.checkRoles()...)
 	if len(errs) == 0 && c.AutoAnswerConfidence < c.MinConfidence {
 		errs = append(errs, fmt.Errorf("AUTO_ANSWER_CONFIDENCE: %v is below MIN_CONFIDENCE %v; it must be as strict or stricter", c.AutoAnswerConfidence, c.MinConfidence))
 	}
@@ -334,4 +361,98 @@ func setSnowflakes(dst *[]string, v string) error {
 		*dst = append(*dst, f)
 	}
 	return nil
+}
+
+// checkRoles checks the settings that together say what a serving process
+// does: the interactions endpoint, the gateway and its shards.
+func (c Config) checkRoles() []error {
+	var errs []error
+	if c.InteractionsAddr != "" && c.PublicKey == nil {
+		errs = append(errs, errors.New("DISCORD_PUBLIC_KEY: needed with INTERACTIONS_ADDR, to verify Discord's requests"))
+	}
+	if !c.Gateway && c.InteractionsAddr == "" {
+		errs = append(errs, errors.New("GATEWAY: false needs INTERACTIONS_ADDR, or the process would serve nothing"))
+	}
+	switch {
+	case c.ShardID >= 0 && c.ShardCount == 0:
+		errs = append(errs, fmt.Errorf("SHARD_ID: %d needs SHARD_COUNT to be a number, not auto", c.ShardID))
+	case c.ShardID >= c.ShardCount && c.ShardCount > 0:
+		errs = append(errs, fmt.Errorf("SHARD_ID: %d is not below SHARD_COUNT %d (shards are numbered from 0)", c.ShardID, c.ShardCount))
+	}
+	return errs
+}
+
+// maxShards bounds SHARD_COUNT: far beyond what Discord recommends for the
+// largest bots.
+const maxShards = 4096
+
+func setShardCount(dst *int, v string) error {
+	if strings.EqualFold(v, "auto") {
+		*dst = 0
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxShards {
+		return fmt.Errorf("%q is not auto or a number from 1 to %d", v, maxShards)
+	}
+	*dst = n
+	return nil
+}
+
+func setShardID(dst *int, v string) error {
+	if strings.EqualFold(v, "all") {
+		*dst = -1
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n >= maxShards {
+		return fmt.Errorf("%q is not all or a shard number from 0", v)
+	}
+	*dst = n
+	return nil
+}
+
+func setPublicKey(dst *ed25519.PublicKey, v string) error {
+	if v == "" {
+		*dst = nil
+		return nil
+	}
+	key, err := hex.DecodeString(v)
+	if err != nil || len(key) != ed25519.PublicKeySize {
+		return fmt.Errorf("is not %d hexadecimal digits (copy the Public Key from the developer portal's General Information page)", 2*ed25519.PublicKeySize)
+	}
+	*dst = ed25519.PublicKey(key)
+	return nil
+}
+
+// setDatabaseURL accepts a postgres:// or postgresql:// URL. Its errors
+// never show the value: it holds a password.
+func setDatabaseURL(dst *string, v string) error {
+	if v == "" {
+		*dst = ""
+		return nil
+	}
+	u, err := url.Parse(v)
+	switch {
+	case err != nil:
+		return errors.New("is not a URL (the value is not shown: it may hold a password)")
+	case u.Scheme != "postgres" && u.Scheme != "postgresql":
+		return errors.New("is not a postgres:// URL (the value is not shown: it may hold a password)")
+	}
+	*dst = v
+	return nil
+}
+
+// DatabaseName names DATABASE_URL for logs and messages without its
+// password: user@host/database.
+func (c Config) DatabaseName() string {
+	u, err := url.Parse(c.DatabaseURL)
+	if err != nil || c.DatabaseURL == "" {
+		return ""
+	}
+	name := u.Host + u.Path
+	if u.User != nil {
+		name = u.User.Username() + "@" + name
+	}
+	return name
 }
