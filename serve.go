@@ -14,6 +14,7 @@ import (
 	"faqbot/content"
 	"faqbot/feedback"
 	"faqbot/index"
+	"faqbot/interactions"
 	"faqbot/metrics"
 	"faqbot/reload"
 )
@@ -89,16 +90,31 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	b := bot.New(sess, bot.Deps{Answers: live, Reloader: reloader, Recorder: store, Metrics: m, Log: a.log}, botCfg)
 
+	if cfg.InteractionsAddr != "" {
+		srv := interactions.NewServer(cfg.InteractionsAddr, interactions.NewEndpoint(cfg.PublicKey, b, a.log), a.log)
+		if err := srv.Start(); err != nil {
+			return err
+		}
+		a.log.Info("interactions endpoint", "addr", srv.Addr())
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			_ = srv.Shutdown(sctx)
+		}()
+	}
 	if cfg.MetricsAddr != "" {
-		srv := metrics.NewServer(cfg.MetricsAddr, m, map[string]metrics.Check{
-			"gateway": func(context.Context) error {
+		checks := map[string]metrics.Check{
+			"index": func(context.Context) error { return live.With(func(*index.Index) error { return nil }) },
+		}
+		if cfg.Gateway {
+			checks["gateway"] = func(context.Context) error {
 				if !b.Connected() {
 					return errors.New("not connected to the Discord gateway")
 				}
 				return nil
-			},
-			"index": func(context.Context) error { return live.With(func(*index.Index) error { return nil }) },
-		}, a.log)
+			}
+		}
+		srv := metrics.NewServer(cfg.MetricsAddr, m, checks, a.log)
 		if err := srv.Start(); err != nil {
 			return err
 		}
@@ -163,6 +179,9 @@ func botConfig(cfg config.Config) bot.Config {
 		HandlerTimeout:       cfg.HandlerTimeout,
 		Retention:            cfg.Retention(),
 		LearnAutoAccept:      cfg.LearnAutoAccept,
+		InteractionsOnly:     !cfg.Gateway,
+		ShardCount:           cfg.ShardCount,
+		ShardID:              cfg.ShardID,
 	}
 }
 

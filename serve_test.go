@@ -83,6 +83,16 @@ func copyDir(t testing.TB, src string) string {
 func startServe(t testing.TB, env map[string]string, opts ...fakediscord.Option) *served {
 	t.Helper()
 	fake := fakediscord.Start(t, opts...)
+	s := launchServe(t, fake, env)
+	fake.WaitConnected(t, wait)
+	fake.WaitRequest(t, wait, fakediscord.Match("PUT", "applications/*/guilds/*/commands"))
+	return s
+}
+
+// launchServe runs `faqbot serve` against fake on a copy of
+// testdata/serve until the test ends, without waiting for it to connect.
+func launchServe(t testing.TB, fake *fakediscord.Server, env map[string]string) *served {
+	t.Helper()
 	s := &served{fake: fake, done: make(chan error, 1), log: &syncBuffer{}, dir: copyDir(t, "testdata/serve")}
 	vars := map[string]string{
 		"ENV_FILE":         filepath.Join(s.dir, "absent.env"),
@@ -116,8 +126,6 @@ func startServe(t testing.TB, env map[string]string, opts ...fakediscord.Option)
 			t.Logf("bot log:\n%s", s.log.String())
 		}
 	})
-	fake.WaitConnected(t, wait)
-	fake.WaitRequest(t, wait, fakediscord.Match("PUT", "applications/*/guilds/*/commands"))
 	return s
 }
 

@@ -2,10 +2,10 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -65,6 +65,14 @@ type Config struct {
 	HandlerTimeout       time.Duration
 	Retention            time.Duration
 	LearnAutoAccept      int // accept a phrasing once this many members chose the same passage for it; 0: off
+
+	// InteractionsOnly serves interactions handed to Interact (the HTTP
+	// endpoint) without connecting to the gateway (GATEWAY=false).
+	InteractionsOnly bool
+	// ShardCount is the number of gateway shards in all; 0: the count
+	// Discord recommends. ShardID is the one shard this process runs, -1
+	// for all of them (with ShardCount 0, always all).
+	ShardCount, ShardID int
 }
 
 // Deps are the parts the bot uses. Reloader, Recorder and Metrics may be
@@ -103,7 +111,7 @@ type Bot struct {
 	once     sync.Once
 	appID    atomic.Value // string
 	botID    atomic.Value // string
-	online   atomic.Bool
+	gateway  shards       // this process's gateway sessions
 }
 
 // Intents are the gateway intents the bot needs: guild messages (Discord
@@ -151,24 +159,16 @@ func New(s *discordgo.Session, deps Deps, cfg Config) *Bot {
 	return b
 }
 
-// Connected reports whether the gateway is connected (for /healthz).
-func (b *Bot) Connected() bool { return b.online.Load() }
+// Connected reports whether every gateway shard of this process is
+// connected (for /healthz).
+func (b *Bot) Connected() bool { return b.gateway.connected() }
 
 // Run connects, registers the commands and serves until ctx is done; then
 // it stops taking events, waits for handlers in flight (up to the handler
-// timeout) and closes the gateway.
+// timeout) and closes the gateway. Without the gateway
+// (Config.InteractionsOnly) it registers the commands and serves the
+// interactions handed to Interact.
 func (b *Bot) Run(ctx context.Context) error {
-	b.s.AddHandler(b.onReady)
-	b.s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.setOnline(true) })
-	b.s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.setOnline(false) })
-	b.s.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
-		b.guard("interaction", func(ctx context.Context) { b.onInteraction(ctx, i) })
-	})
-	b.s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) {
-		b.guard("message", func(ctx context.Context) { b.onMessage(ctx, m) })
-	})
-	b.s.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) { b.onEvent(e) })
-
 	b.learning.Go(b.relearnLoop)
 	defer b.learning.Wait()
 	defer b.stop() // ends relearnLoop on every return
@@ -176,56 +176,43 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.checkToken(ctx); err != nil {
 		return err
 	}
-	if err := b.open(ctx); err != nil {
-		return err
+	if b.cfg.InteractionsOnly {
+		return b.runWithoutGateway(ctx)
 	}
-	if ctx.Err() != nil {
-		return nil // stopped while connecting
-	}
-	select {
-	case <-b.ready:
-	case <-ctx.Done():
-	case <-time.After(30 * time.Second):
-		_ = b.s.Close()
-		return errors.New("connect to Discord: no READY from the gateway within 30s")
+	return b.runGateway(ctx)
+}
+
+// runWithoutGateway serves the interactions endpoint's interactions only.
+func (b *Bot) runWithoutGateway(ctx context.Context) error {
+	// Without READY, the application is asked for its id.
+	if id, err := b.applicationID(ctx); err == nil {
+		b.appID.Store(id)
+	} else if ctx.Err() == nil {
+		b.log.Warn("could not ask Discord for the application's id", "err", err)
 	}
 	if ctx.Err() == nil {
-		// Commands registered before keep working, and mentions need none:
-		// a failed registration is reported, not fatal.
 		if err := b.registerCommands(ctx); err != nil && ctx.Err() == nil {
 			b.log.Error("slash commands not registered; serving anyway", "err", err)
 		}
-		b.log.Info("serving", "guild", b.cfg.GuildID, "help_channels", len(b.cfg.AnswerChannels))
+		b.log.Info("serving interactions only, without the gateway", "guild", b.cfg.GuildID)
 	}
 	<-ctx.Done()
 	return b.shutdown()
 }
 
-func (b *Bot) setOnline(v bool) {
-	b.online.Store(v)
-	b.metrics.Gateway(v)
-}
-
-// open connects to the gateway. Connecting can take long (the gateway
-// lookup and the websocket handshake have their own, long timeouts), so a
-// shutdown does not wait for it: the session is closed when it is done.
-func (b *Bot) open(ctx context.Context) error {
-	opened := make(chan error, 1)
-	go func() { opened <- b.s.Open() }()
-	select {
-	case err := <-opened:
-		if err != nil {
-			return fmt.Errorf("connect to Discord gateway: %w", explainOpen(b.apiError(err)))
-		}
-		return nil
-	case <-ctx.Done():
-		go func() {
-			if <-opened == nil {
-				_ = b.s.Close()
-			}
-		}()
-		return nil
+// applicationID asks Discord for the bot's application (GET
+// applications/@me).
+func (b *Bot) applicationID(ctx context.Context) (string, error) {
+	endpoint := discordgo.EndpointApplication("@me")
+	body, err := b.s.RequestWithBucketID("GET", endpoint, nil, endpoint, discordgo.WithContext(ctx))
+	if err != nil {
+		return "", fmt.Errorf("get the application: %w", b.apiError(err))
 	}
+	var app discordgo.Application
+	if err := json.Unmarshal(body, &app); err != nil || app.ID == "" {
+		return "", fmt.Errorf("get the application: no id in the answer (%v)", err)
+	}
+	return app.ID, nil
 }
 
 // checkToken asks Discord who we are, so that a wrong token is one clear
@@ -246,43 +233,6 @@ func (b *Bot) checkToken(ctx context.Context) error {
 	}
 	b.botID.Store(u.ID)
 	return nil
-}
-
-// explainOpen turns the gateway close codes a moderator can fix into
-// plain advice.
-func explainOpen(err error) error {
-	msg := err.Error()
-	if strings.Contains(msg, "4004") {
-		return errors.New("discord rejected DISCORD_TOKEN (gateway 4004): copy the bot token again from the developer portal")
-	}
-	if strings.Contains(msg, "4014") {
-		return errors.New("discord refused the Message Content intent (4014): enable it for the bot in the developer portal, or leave ANSWER_CHANNELS empty")
-	}
-	return err
-}
-
-func (b *Bot) onReady(_ *discordgo.Session, r *discordgo.Ready) {
-	if r.Application != nil {
-		b.appID.Store(r.Application.ID)
-	}
-	if r.User != nil {
-		b.botID.Store(r.User.ID)
-	}
-	b.setOnline(true)
-	b.once.Do(func() { close(b.ready) })
-	b.log.Info("connected to Discord", "user", r.User.Username, "guilds", len(r.Guilds))
-}
-
-// onEvent reads the raw events discordgo decodes only in part: the bot's
-// managed role is known by its tags, which discordgo's Role lacks.
-func (b *Bot) onEvent(e *discordgo.Event) {
-	me, _ := b.botID.Load().(string)
-	if me == "" {
-		return
-	}
-	if guild, role, changed := b.roles.learn(e.Type, e.RawData, me); changed {
-		b.log.Debug("bot role", "guild", guild, "role", role)
-	}
 }
 
 func (b *Bot) registerCommands(ctx context.Context) error {
@@ -321,11 +271,11 @@ func (b *Bot) shutdown() error {
 	case <-time.After(b.cfg.HandlerTimeout + time.Second):
 		b.log.Warn("shutdown: handlers still running after the timeout")
 	}
-	err := b.s.Close()
-	b.setOnline(false)
-	if err != nil {
+	if err := b.gateway.close(b.metrics); err != nil {
 		return fmt.Errorf("close Discord session: %w", err)
 	}
-	b.log.Info("disconnected from Discord")
+	if !b.cfg.InteractionsOnly {
+		b.log.Info("disconnected from Discord")
+	}
 	return nil
 }

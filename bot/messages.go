@@ -28,8 +28,9 @@ func (b *Bot) addressee(m *discordgo.Message) addressee {
 	if r := b.roles.of(m.GuildID); r != "" {
 		to.roles = append(to.roles, r)
 	}
-	if b.s != nil {
-		for _, r := range managedRolesOf(b.s.State, m.GuildID, me) {
+	// Each shard knows the guilds Discord sends it.
+	for _, st := range b.gateway.states() {
+		for _, r := range managedRolesOf(st, m.GuildID, me) {
 			if !slices.Contains(to.roles, r) {
 				to.roles = append(to.roles, r)
 			}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 // endpointTimeout is how long PostInteraction waits for an interactions endpoint; Discord
@@ -39,7 +41,7 @@ func (s *Server) Sign(body []byte, at time.Time) http.Header {
 // answer as the interaction's response. The answer is recorded as a request POST
 // interactions/{id}/{token}/callback with the endpoint's status and body, and a 2xx answer
 // acknowledges the interaction as a REST callback would, so WaitRequest and the webhook routes
-// work as for a bot on the gateway. Took is how long the endpoint took to answer.
+// work as for a bot on the gateway (a PING is answered, not acknowledged). Took is how long the endpoint took to answer.
 func (s *Server) PostInteraction(t testing.TB, url string, payload map[string]any) (r Request, took time.Duration) {
 	t.Helper()
 	body, err := json.Marshal(payload)
@@ -69,7 +71,7 @@ func (s *Server) PostInteraction(t testing.TB, url string, payload map[string]an
 		Header: resp.Header.Clone(), Body: answer, payload: answer, Status: resp.StatusCode,
 	}
 	_ = json.Unmarshal(answer, &r.JSON)
-	if resp.StatusCode < 300 {
+	if typ, _ := payload["type"].(int); resp.StatusCode < 300 && typ != int(discordgo.InteractionPing) {
 		if ack := s.postCallback(r, []string{id, token}); ack.status >= 300 {
 			r.Status = ack.status // answered twice, or an interaction this server did not build
 		}

@@ -38,9 +38,9 @@ func (s *Server) getGateway(Request, []string) reply {
 func (s *Server) getGatewayBot(Request, []string) reply {
 	return jsonReply(map[string]any{
 		"url":    s.GatewayURL(),
-		"shards": 1,
+		"shards": s.cfg.shards,
 		"session_start_limit": map[string]any{
-			"total": 1000, "remaining": 999, "reset_after": 86400000, "max_concurrency": 1,
+			"total": 1000, "remaining": 999, "reset_after": 86400000, "max_concurrency": s.cfg.concurrency,
 		},
 	})
 }

@@ -40,6 +40,8 @@ type config struct {
 	botUsername string
 	appID       string
 	heartbeat   time.Duration
+	shards      int // recommended by GET gateway/bot
+	concurrency int // max_concurrency of GET gateway/bot
 }
 
 // WithToken sets the bot token the server accepts, without the "Bot " prefix.
@@ -52,6 +54,12 @@ func WithBotUser(id, username string) Option {
 
 // WithApplicationID sets the application id sent in READY and expected in command routes.
 func WithApplicationID(id string) Option { return func(c *config) { c.appID = id } }
+
+// WithShards sets what GET gateway/bot recommends: the number of shards, and how many may
+// identify at once (max_concurrency). The default is one shard, one at a time.
+func WithShards(shards, maxConcurrency int) Option {
+	return func(c *config) { c.shards, c.concurrency = shards, maxConcurrency }
+}
 
 // WithHeartbeatInterval sets the heartbeat_interval announced in HELLO (default 45s).
 func WithHeartbeatInterval(d time.Duration) Option { return func(c *config) { c.heartbeat = d } }
@@ -95,6 +103,8 @@ func Start(t testing.TB, opts ...Option) *Server {
 		botUsername: DefaultBotUsername,
 		appID:       DefaultApplicationID,
 		heartbeat:   45 * time.Second,
+		shards:      1,
+		concurrency: 1,
 	}
 	for _, opt := range opts {
 		opt(&cfg)

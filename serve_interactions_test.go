@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"faqbot/internal/fakediscord"
+)
+
+// discordDeadline is how long Discord waits for an interaction's response.
+const discordDeadline = 3 * time.Second
+
+var endpointLine = regexp.MustCompile(`msg="interactions endpoint" addr=(\S+)`)
+
+// endpoint waits until serve says where its interactions endpoint listens,
+// and returns its URL.
+func (s *served) endpoint(t testing.TB) string {
+	t.Helper()
+	deadline := time.Now().Add(wait)
+	for time.Now().Before(deadline) {
+		if m := endpointLine.FindStringSubmatch(s.log.String()); m != nil {
+			return "http://" + m[1] + "/interactions"
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("serve did not start its interactions endpoint within %v", wait)
+	return ""
+}
+
+// startReplica runs `faqbot serve` as an interactions replica: no
+// gateway, the endpoint on a free loopback port.
+func startReplica(t testing.TB, fake *fakediscord.Server, env map[string]string) (*served, string) {
+	t.Helper()
+	vars := map[string]string{"GATEWAY": "false", "INTERACTIONS_ADDR": "127.0.0.1:0", "DISCORD_PUBLIC_KEY": fake.PublicKey()}
+	for k, v := range env {
+		vars[k] = v
+	}
+	s := launchServe(t, fake, vars)
+	return s, s.endpoint(t)
+}
+
+// post sends an interaction to the endpoint as Discord does, and checks
+// that the response came within Discord's deadline (with the slack a busy
+// test machine needs for everything but the answer itself).
+func (s *served) post(t *testing.T, url string, payload map[string]any) fakediscord.Request {
+	t.Helper()
+	r, took := s.fake.PostInteraction(t, url, payload)
+	if took > discordDeadline {
+		t.Errorf("the endpoint answered after %v, later than Discord's %v", took, discordDeadline)
+	}
+	if r.Status != http.StatusOK {
+		t.Fatalf("the endpoint answered %d: %s", r.Status, r.Body)
+	}
+	return r
+}
+
+// TestInteractionsEndpoint is a replica without a gateway: requests not
+// signed by the application's key (or changed since) get 401, PING gets
+// PONG, and /ask, autocomplete, buttons and /faq are answered through the
+// HTTP endpoint from a real index, each within Discord's 3 seconds.
+func TestInteractionsEndpoint(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.Start(t)
+	s, url := startReplica(t, fake, nil)
+	fake.WaitRequest(t, wait, fakediscord.Match("PUT", "applications/"+fakediscord.DefaultApplicationID+"/guilds/*/commands"))
+
+	ask := func(in fakediscord.Interaction, q string, extra ...fakediscord.CommandOption) map[string]any {
+		in.Name = "ask"
+		in.Options = append([]fakediscord.CommandOption{{Name: "question", Value: q}}, extra...)
+		return fake.SlashCommand(in)
+	}
+
+	// Unsigned, wrongly signed and tampered requests.
+	body, _ := json.Marshal(ask(fakediscord.Interaction{}, "what day is raid night?"))
+	signed := fake.Sign(body, time.Now())
+	other := fakediscord.Start(t).Sign(body, time.Now())
+	for name, req := range map[string]struct {
+		h http.Header
+		b []byte
+	}{
+		"unsigned":        {http.Header{"Content-Type": {"application/json"}}, body},
+		"wrongly signed":  {other, body},
+		"tampered":        {signed, bytes.Replace(body, []byte("raid"), []byte("RAID"), 1)},
+		"signed long ago": {fake.Sign(body, time.Now().Add(-time.Hour)), body},
+	} {
+		hr, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(req.b))
+		hr.Header = req.h
+		resp, err := http.DefaultClient.Do(hr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Errorf("%s request: %d, want 401", name, resp.StatusCode)
+		}
+	}
+
+	// PING.
+	ping := map[string]any{"id": nextID(), "application_id": fakediscord.DefaultApplicationID, "type": 1, "token": "ping", "version": 1}
+	if r := s.post(t, url, ping); strings.TrimSpace(string(r.Body)) != `{"type":1}` {
+		t.Errorf("PING: %s, want PONG", r.Body)
+	}
+
+	// /ask, answered in the HTTP response from the index.
+	start := time.Now()
+	r := s.post(t, url, ask(fakediscord.Interaction{}, "what day is raid night?"))
+	t.Logf("/ask through the endpoint: %v", time.Since(start).Round(time.Microsecond))
+	if title(r) != "When is raid night?" || ephemeral(r) || !strings.Contains(str(t, r, "data", "embeds", "0", "description"), "every Thursday") {
+		t.Fatalf("/ask: %s", r.Body)
+	}
+	noMentionsAllowed(t, r, "data")
+	voteUp := buttons(t, r)["👍"]
+	if voteUp == "" {
+		voteUp = buttonWithPrefix(t, r, "vote:up:")
+	}
+
+	// Autocomplete.
+	r = s.post(t, url, fake.Autocomplete(fakediscord.Interaction{Name: "ask", Options: []fakediscord.CommandOption{{Name: "question", Value: "book cl", Focused: true}}}))
+	var resp discordgo.InteractionResponse
+	if err := r.Decode(&resp); err != nil {
+		t.Fatal(err)
+	}
+	if resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult || len(resp.Data.Choices) == 0 || resp.Data.Choices[0].Name != "How do I join the book club?" {
+		t.Errorf("autocomplete: %s", r.Body)
+	}
+
+	// A vote button.
+	r = s.post(t, url, fake.Button(fakediscord.Interaction{CustomID: voteUp}))
+	if !ephemeral(r) || !strings.Contains(str(t, r, "data", "content"), "Thanks") {
+		t.Errorf("vote: %s", r.Body)
+	}
+
+	// A question without an answer, then /faq unanswered lists it, escaped.
+	r = s.post(t, url, ask(fakediscord.Interaction{}, "is there a *dress code* for raids"))
+	if title(r) != "" || !ephemeral(r) {
+		t.Errorf("no-answer question: %s", r.Body)
+	}
+	mod := fakediscord.Interaction{Name: "faq", Permissions: discordgo.PermissionManageGuild, Options: []fakediscord.CommandOption{{Name: "unanswered"}}}
+	r = s.post(t, url, fake.SlashCommand(mod))
+	if got := str(t, r, "data", "content"); !ephemeral(r) || !strings.Contains(got, `is there a \*dress code\* for raids`) {
+		t.Errorf("/faq unanswered: %s", r.Body)
+	}
+	member := mod
+	member.Permissions = 0
+	if r = s.post(t, url, fake.SlashCommand(member)); !strings.Contains(str(t, r, "data", "content"), "only moderators") {
+		t.Errorf("/faq unanswered by a member: %s", r.Body)
+	}
+
+	// /faq reload is deferred at once, and its report follows as an edit.
+	mod.Options = []fakediscord.CommandOption{{Name: "reload"}}
+	r = s.post(t, url, fake.SlashCommand(mod))
+	if typ, _ := r.Field("type"); typ != float64(discordgo.InteractionResponseDeferredChannelMessageWithSource) || !ephemeral(r) {
+		t.Errorf("/faq reload: %s, want a private deferral", r.Body)
+	}
+	report := fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))
+	if !strings.Contains(str(t, report, "content"), "unchanged") {
+		t.Errorf("reload report: %s", report.Body)
+	}
+
+	if n := len(fake.Identifies()); n != 0 {
+		t.Errorf("a replica without the gateway identified %d time(s)", n)
+	}
+}
+
+// buttonWithPrefix is the custom id of the response's button that starts
+// with prefix.
+func buttonWithPrefix(t *testing.T, r fakediscord.Request, prefix string) string {
+	t.Helper()
+	for _, b := range buttonList(t, r) {
+		if strings.HasPrefix(b.CustomID, prefix) {
+			return b.CustomID
+		}
+	}
+	t.Fatalf("no button %s… in %s", prefix, r.Body)
+	return ""
+}

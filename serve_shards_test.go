@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"faqbot/internal/fakediscord"
+)
+
+// shardOf is the [id, count] an IDENTIFY asked for, "" without sharding.
+func shardOf(id fakediscord.Identify) string {
+	s, ok := id.JSON["shard"].([]any)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprint(s...)
+}
+
+// TestServeShards: with SHARD_COUNT=auto the process runs every shard
+// Discord recommends, each identifying as its own [id, count], and
+// answers mentions; with SHARD_ID it runs that shard alone, and leaves the
+// commands to the process that runs shard 0.
+func TestServeShards(t *testing.T) {
+	t.Parallel()
+	t.Run("all recommended shards", func(t *testing.T) {
+		t.Parallel()
+		s := startServe(t, nil, fakediscord.WithShards(2, 2))
+		deadline := time.Now().Add(wait)
+		for len(s.fake.Identifies()) < 2 && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+		got := map[string]bool{}
+		for _, id := range s.fake.Identifies() {
+			got[shardOf(id)] = true
+		}
+		if len(got) != 2 || !got["0 2"] || !got["1 2"] {
+			t.Fatalf("identified as shards %v, want 0 and 1 of 2", got)
+		}
+		s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night?"}))
+		if r := s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/*/messages")); title(r) != "When is raid night?" {
+			t.Errorf("mention: %s", r.Body)
+		}
+	})
+	t.Run("one shard of two", func(t *testing.T) {
+		t.Parallel()
+		fake := fakediscord.Start(t)
+		s := launchServe(t, fake, map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "1"})
+		id := fake.WaitConnected(t, wait)
+		if got := shardOf(id); got != "1 2" {
+			t.Errorf("identified as shard %q, want 1 of 2", got)
+		}
+		s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night?"}))
+		s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/*/messages"))
+		s.waitLog(t, "msg=serving")
+		fake.NoRequest(t, 0, fakediscord.Match("PUT", "applications/*/guilds/*/commands"))
+		if n := len(fake.Identifies()); n != 1 {
+			t.Errorf("%d sessions identified, want 1", n)
+		}
+	})
+}
+
+// waitLog waits until serve's log holds text.
+func (s *served) waitLog(t testing.TB, text string) {
+	t.Helper()
+	deadline := time.Now().Add(wait)
+	for !strings.Contains(s.log.String(), text) {
+		if time.Now().After(deadline) {
+			t.Fatalf("serve's log has no %q within %v", text, wait)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
