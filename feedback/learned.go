@@ -2,13 +2,11 @@ package feedback
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"time"
 )
 
@@ -124,30 +122,10 @@ func (s *Store) Pending(ctx context.Context, limit int) ([]Phrasing, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list pending phrasings: %w", err)
 	}
-	best := map[string]int{}
 	for i := range list {
 		list[i].ID = PhrasingID(list[i].PassageID, list[i].Text)
-		best[list[i].PassageID] = max(best[list[i].PassageID], list[i].Members)
 	}
-	slices.SortFunc(list, func(a, b Phrasing) int {
-		if c := cmp.Compare(best[b.PassageID], best[a.PassageID]); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.PassageID, b.PassageID); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Members, a.Members); c != 0 {
-			return c
-		}
-		if c := b.Last.Compare(a.Last); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Text, b.Text)
-	})
-	if limit > 0 && len(list) > limit {
-		list = list[:limit]
-	}
-	return list, nil
+	return SortPending(list, limit), nil
 }
 
 // Decided lists the phrasings moderators (or LEARN_AUTO_ACCEPT) decided on
@@ -180,12 +158,7 @@ func (s *Store) Decided(ctx context.Context, state State) ([]Phrasing, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list %s phrasings: %w", state, err)
 	}
-	slices.SortFunc(list, func(a, b Phrasing) int {
-		if c := cmp.Compare(a.PassageID, b.PassageID); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Text, b.Text)
-	})
+	SortDecided(list)
 	return list, nil
 }
 

@@ -1,11 +1,9 @@
 package feedback
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"time"
 )
 
@@ -93,48 +91,20 @@ func (s *Store) Unanswered(ctx context.Context, since time.Time, limit int) ([]Q
 		since = c
 	}
 
-	groups := make(map[string]*Question)
+	var asked []Asked
 	err := s.view(func(b buckets) error {
 		c := b.unanswered.Cursor()
-		// Oldest first, so each record overwrites its group's latest fields.
 		for k, v := c.Seek(timeKey(since, 0)); k != nil; k, v = c.Next() {
 			var r unansweredRecord
 			if err := json.Unmarshal(v, &r); err != nil {
 				return fmt.Errorf("decode record %x: %w", k, err)
 			}
-			key := groupKey(r.Q)
-			g := groups[key]
-			if g == nil {
-				g = &Question{}
-				groups[key] = g
-			}
-			g.Text, g.Last = r.Q, keyTime(k)
-			g.Count++
-			if r.Best != "" {
-				g.BestID = r.Best
-			}
+			asked = append(asked, Asked{Text: r.Q, BestID: r.Best, At: keyTime(k)})
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list unanswered questions: %w", err)
 	}
-
-	list := make([]Question, 0, len(groups))
-	for _, g := range groups {
-		list = append(list, *g)
-	}
-	slices.SortFunc(list, func(a, b Question) int {
-		if c := cmp.Compare(b.Count, a.Count); c != 0 {
-			return c
-		}
-		if c := b.Last.Compare(a.Last); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Text, b.Text)
-	})
-	if limit > 0 && len(list) > limit {
-		list = list[:limit]
-	}
-	return list, nil
+	return GroupUnanswered(asked, limit), nil
 }

@@ -2,10 +2,8 @@ package feedback
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 )
 
 // PassageVotes are the 👍 (Up) and 👎 (Down) votes on a passage, one per
@@ -131,19 +129,7 @@ func (s *Store) Disliked(ctx context.Context, limit int) ([]PassageVotes, error)
 	if err != nil {
 		return nil, fmt.Errorf("list disliked passages: %w", err)
 	}
-	slices.SortFunc(list, func(a, b PassageVotes) int {
-		if c := cmp.Compare(b.Down, a.Down); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Up, b.Up); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.PassageID, b.PassageID)
-	})
-	if limit > 0 && len(list) > limit {
-		list = list[:limit]
-	}
-	return list, nil
+	return SortDisliked(list, limit), nil
 }
 
 // add counts a stored vote value unless it is older than the cutoff key.
