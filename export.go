@@ -31,7 +31,7 @@ func runExport(ctx context.Context, a *app, args []string) error {
 	if !*learned {
 		return content.WriteJSONL(a.stdout, c.Passages)
 	}
-	store, err := a.openFeedback("export", "export from a copy of DATA_DIR")
+	store, err := a.openFeedback(ctx, "export", "export from a copy of DATA_DIR")
 	if err != nil {
 		return err
 	}

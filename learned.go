@@ -14,7 +14,9 @@ import (
 // learnedStep adds the phrasings accepted in store to the passages of every
 // content read, as aliases (see package learn). Orphans and shadowed
 // phrasings are logged; they stay in the store.
-func learnedStep(store *feedback.Store, log *slog.Logger) reload.Learned {
+func learnedStep(store interface {
+	Decided(ctx context.Context, state feedback.State) ([]feedback.Phrasing, error)
+}, log *slog.Logger) reload.Learned {
 	return func(ctx context.Context, ps []content.Passage) ([]content.Passage, error) {
 		accepted, err := store.Decided(ctx, feedback.Accepted)
 		if err != nil {

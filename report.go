@@ -20,7 +20,7 @@ func runReport(ctx context.Context, a *app, args []string) error {
 	if *learned {
 		instead = "use /faq learned in Discord"
 	}
-	store, err := a.openFeedback("report", instead)
+	store, err := a.openFeedback(ctx, "report", instead)
 	if err != nil {
 		return err
 	}

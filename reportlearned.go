@@ -2,37 +2,17 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"faqbot/content"
 	"faqbot/feedback"
-	"faqbot/internal/dirlock"
 )
-
-// openFeedback opens DATA_DIR's store for a command run beside the bot,
-// saying what to do instead when the bot owns it.
-func (a *app) openFeedback(command, instead string) (*feedback.Store, error) {
-	if a.cfg.DataDir == "" {
-		return nil, usageError("%s needs DATA_DIR (where the bot keeps feedback)", command)
-	}
-	store, err := feedback.Open(a.cfg.DataDir, command, a.cfg.Retention(), time.Now)
-	var held *dirlock.HeldError
-	switch {
-	case errors.As(err, &held):
-		return nil, fmt.Errorf("%w; %s, or stop it", held, instead)
-	case err != nil:
-		return nil, fmt.Errorf("%w (while the bot runs, %s)", err, instead)
-	}
-	return store, nil
-}
 
 // writeLearned prints the pending phrasings grouped by passage with the
 // members behind each, then the accepted ones and the orphans among them:
 // what /faq learned shows.
-func writeLearned(ctx context.Context, w io.Writer, store *feedback.Store, ps []content.Passage, limit int) error {
+func writeLearned(ctx context.Context, w io.Writer, store feedbackStore, ps []content.Passage, limit int) error {
 	byID := map[string]content.Passage{}
 	for _, p := range ps {
 		byID[p.ID] = p

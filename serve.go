@@ -16,6 +16,7 @@ import (
 	"faqbot/index"
 	"faqbot/interactions"
 	"faqbot/metrics"
+	"faqbot/pgstore"
 	"faqbot/reload"
 )
 
@@ -50,14 +51,24 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	// The feedback store holds the learned phrasings, which are indexed
 	// with the content from the start.
-	store, err := feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now)
-	if err != nil {
-		return err
+	var store feedbackStore
+	var shared *pgstore.Store // with DATABASE_URL: the state replicas share
+	switch {
+	case cfg.DatabaseURL != "":
+		if shared, err = a.openShared(ctx); err != nil {
+			return a.startErr(ctx, err)
+		}
+		store = shared
+		a.log.Info("feedback, learned phrasings and reloads shared through PostgreSQL", "database", cfg.DatabaseName())
+	default:
+		if store, err = feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now); err != nil {
+			return err
+		}
+		if cfg.DataDir == "" {
+			a.log.Warn("DATA_DIR is not set: feedback, unanswered questions and learned phrasings are kept in memory only")
+		}
 	}
 	defer func() { _ = store.Close() }()
-	if cfg.DataDir == "" {
-		a.log.Warn("DATA_DIR is not set: feedback, unanswered questions and learned phrasings are kept in memory only")
-	}
 	learned := learnedStep(store, a.log)
 
 	c, err := a.loadContent(ctx, *path)
@@ -81,14 +92,20 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}()
 	reload.ObservePassages(m, withLearned)
 
-	reloader := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m, Fetch: fetch,
+	manager := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m, Fetch: fetch,
 		Learned: learned, Content: c})
+	var reloader reloader = manager
+	deps := bot.Deps{Answers: live, Reloader: manager, Recorder: store, Metrics: m, Log: a.log}
+	if shared != nil {
+		r := &sharedReloader{m: manager, live: live, store: shared, id: replicaID(), log: a.log}
+		reloader, deps.Reloader, deps.Asked = r, r, shared
+	}
 	botCfg := botConfig(cfg)
 	sess, err := bot.NewSession(cfg.DiscordToken, cfg.APIURL, bot.Intents(botCfg))
 	if err != nil {
 		return err
 	}
-	b := bot.New(sess, bot.Deps{Answers: live, Reloader: reloader, Recorder: store, Metrics: m, Log: a.log}, botCfg)
+	b := bot.New(sess, deps, botCfg)
 
 	if cfg.InteractionsAddr != "" {
 		srv := interactions.NewServer(cfg.InteractionsAddr, interactions.NewEndpoint(cfg.PublicKey, b, a.log), a.log)
@@ -138,6 +155,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	background.Go(func() { reloadOnHangup(bg, a, hup, reloader) })
+	if r, ok := reloader.(*sharedReloader); ok {
+		background.Go(func() { followReplicas(bg, r) })
+	}
 	if cfg.WatchContent {
 		if *path == "" {
 			a.log.Warn("WATCH_CONTENT needs CONTENT_DIR (the built-in content never changes)")
@@ -185,8 +205,16 @@ func botConfig(cfg config.Config) bot.Config {
 	}
 }
 
+// reloader reloads the content as SIGHUP and the watcher ask: a
+// reload.Manager, or with DATABASE_URL a sharedReloader that tells the
+// other replicas.
+type reloader interface {
+	Reload(ctx context.Context) (reload.Report, error)
+	ReloadFiles(ctx context.Context) (reload.Report, error)
+}
+
 // reloadOnHangup reloads on every SIGHUP until ctx is done.
-func reloadOnHangup(ctx context.Context, a *app, hup <-chan os.Signal, r *reload.Manager) {
+func reloadOnHangup(ctx context.Context, a *app, hup <-chan os.Signal, r reloader) {
 	for {
 		select {
 		case <-ctx.Done():

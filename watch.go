@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
-
-	"faqbot/reload"
 )
 
 // watchDebounce is how long the content must stay unchanged before a
@@ -22,7 +20,7 @@ const watchDebounce = time.Second
 
 // watchContent reloads whenever a file under root changes, once changes
 // settle. It runs until ctx is done, in a goroutine counted in wg.
-func watchContent(ctx context.Context, a *app, root string, r *reload.Manager, wg *sync.WaitGroup) error {
+func watchContent(ctx context.Context, a *app, root string, r reloader, wg *sync.WaitGroup) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("watch content: %w", err)

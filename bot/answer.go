@@ -6,6 +6,7 @@ import (
 	"math"
 	"time"
 
+	"faqbot/feedback"
 	"faqbot/index"
 )
 
@@ -30,7 +31,10 @@ func (b *Bot) answer(ctx context.Context, q question) decision {
 	}
 	d := decide(q, res, err, b.cfg, b.limits)
 	if q.key != "" && len(d.components) > 0 && !d.silent {
-		b.asked.remember(q.key, q.text, q.member)
+		voter := feedback.VoterKey(b.record.Salt(), q.member)
+		if err := b.asked.RememberAsked(ctx, q.key, q.text, voter, time.Now().Add(askedWindow)); err != nil {
+			b.log.Warn("remember the question behind the buttons", "err", err)
+		}
 	}
 	if d.held != "" {
 		b.metrics.Cooldown(d.held)

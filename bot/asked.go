@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"sync"
@@ -15,6 +16,16 @@ const askedWindow = 15 * time.Minute
 
 // maxAsked bounds the questions remembered at once; the oldest go first.
 const maxAsked = 20_000
+
+// askedKeeper remembers the question behind a reply's buttons until a
+// time, so that a click on one says which passage a member chose for which
+// question: in this process's memory (askedQuestions), or in the database
+// that replicas share, since a click may reach another replica than the
+// question did. member is the asker's voter key, never their user id.
+type askedKeeper interface {
+	RememberAsked(ctx context.Context, key, question, member string, until time.Time) error
+	RecallAsked(ctx context.Context, key string) (question, member string, ok bool, err error)
+}
 
 // asked is a question the bot answered with buttons, remembered under the
 // key its buttons carry, so that a click on one says which passage the
@@ -58,6 +69,19 @@ func (a *askedQuestions) remember(key, question, member string) {
 	}
 	a.byKey[key] = asked{question: question, member: member, at: now}
 	a.order = append(a.order, key)
+}
+
+// RememberAsked is remember, for askedKeeper: until is always askedWindow
+// away.
+func (a *askedQuestions) RememberAsked(_ context.Context, key, question, member string, _ time.Time) error {
+	a.remember(key, question, member)
+	return nil
+}
+
+// RecallAsked is get, for askedKeeper.
+func (a *askedQuestions) RecallAsked(_ context.Context, key string) (question, member string, ok bool, err error) {
+	q, ok := a.get(key)
+	return q.question, q.member, ok, nil
 }
 
 // get is the question remembered under key, if it is still remembered.

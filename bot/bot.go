@@ -76,11 +76,12 @@ type Config struct {
 }
 
 // Deps are the parts the bot uses. Reloader, Recorder and Metrics may be
-// nil.
+// nil; without Asked, the questions behind buttons are kept in memory.
 type Deps struct {
 	Answers  answerer
 	Reloader reloader
 	Recorder recorder
+	Asked    askedKeeper
 	Metrics  *metrics.Metrics
 	Log      *slog.Logger
 }
@@ -98,7 +99,7 @@ type Bot struct {
 	limits   limits
 	gate     *gate
 	roles    *botRoles
-	asked    *askedQuestions
+	asked    askedKeeper
 	relearn  chan struct{} // a learned phrasing changed: rebuild the index soon
 	learning sync.WaitGroup
 
@@ -149,6 +150,9 @@ func New(s *discordgo.Session, deps Deps, cfg Config) *Bot {
 		asked:    newAskedQuestions(time.Now),
 		relearn:  make(chan struct{}, 1),
 		ready:    make(chan struct{}),
+	}
+	if deps.Asked != nil {
+		b.asked = deps.Asked
 	}
 	for _, c := range cfg.AnswerChannels {
 		b.channels[c] = true

@@ -27,16 +27,20 @@ func (b *Bot) learnChoice(ctx context.Context, i *discordgo.Interaction, key str
 	if b.record == nil || key == "" || p.Kind != content.KindFAQ {
 		return
 	}
-	q, ok := b.asked.get(key)
-	if !ok || q.member != userID(i) {
+	question, asker, ok, err := b.asked.RecallAsked(ctx, key)
+	if err != nil {
+		b.log.Warn("recall the question behind the buttons", "err", err)
 		return
 	}
-	text, err := feedback.Plain(q.question, b.cfg.MaxQuestionLength)
+	voter := feedback.VoterKey(b.record.Salt(), userID(i))
+	if !ok || asker != voter {
+		return
+	}
+	text, err := feedback.Plain(question, b.cfg.MaxQuestionLength)
 	if err != nil {
 		b.log.Debug("choice not learned", "passage", p.ID, "reason", err)
 		return
 	}
-	voter := feedback.VoterKey(b.record.Salt(), q.member)
 	ph, err := b.record.RecordChoice(ctx, text, p.ItemID(), voter)
 	if err != nil {
 		b.log.Warn("record choice", "passage", p.ID, "err", err)
@@ -61,12 +65,14 @@ func (b *Bot) withdrawChoice(ctx context.Context, i *discordgo.Interaction, key 
 	if b.record == nil || p.Kind != content.KindFAQ {
 		return
 	}
-	member := userID(i)
-	question := ""
-	if q, ok := b.asked.get(key); ok && q.member == member {
-		question = q.question
+	voter := feedback.VoterKey(b.record.Salt(), userID(i))
+	question, asker, ok, err := b.asked.RecallAsked(ctx, key)
+	if err != nil {
+		b.log.Warn("recall the question behind the buttons", "err", err)
 	}
-	voter := feedback.VoterKey(b.record.Salt(), member)
+	if !ok || asker != voter {
+		question = "" // not the asker's own: all of their choices of p
+	}
 	if err := b.record.WithdrawChoice(ctx, question, p.ItemID(), voter); err != nil {
 		b.log.Warn("withdraw choice", "passage", p.ID, "err", err)
 	}
