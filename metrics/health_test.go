@@ -108,7 +108,7 @@ func TestHealthzMethods(t *testing.T) {
 		{http.MethodDelete, http.StatusMethodNotAllowed, true},
 		{http.MethodOptions, http.StatusMethodNotAllowed, true},
 	}
-	srv := httptest.NewServer(NewServer("", New(), map[string]Check{"index": pass}, nil).srv.Handler)
+	srv := httptest.NewServer(NewServer("", New(), map[string]Check{"index": pass}, nil).Handler())
 	t.Cleanup(srv.Close)
 	for _, path := range []string{"/healthz", "/metrics"} {
 		for _, tt := range tests {
