@@ -60,6 +60,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		}
 		store = shared
 		a.log.Info("feedback, learned phrasings and reloads shared through PostgreSQL", "database", cfg.DatabaseName())
+		if cfg.DataDir != "" {
+			a.log.Info("DATA_DIR is not used for feedback while DATABASE_URL is set", "dir", cfg.DataDir)
+		}
 	default:
 		if store, err = feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now); err != nil {
 			return err

@@ -160,7 +160,8 @@ func TestReplicasShareState(t *testing.T) {
 	writeFile(t, a.dir+"/faq.md", strings.Replace(mustRead(t, a.dir+"/faq.md"), "every Thursday", "every Friday", 1))
 	fake.ClearRequests()
 	asked := time.Now()
-	if r := faq(urlB, fakediscord.CommandOption{Name: "reload"}); !ephemeral(r) {
+	if r := a.postRaw(t, urlB, fake.SlashCommand(fakediscord.Interaction{Name: "faq", UserID: mod.UserID, Roles: mod.Roles,
+		Options: []fakediscord.CommandOption{{Name: "reload"}}})); !ephemeral(r) {
 		t.Errorf("/faq reload on B: %s", r.Body)
 	}
 	report := fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))

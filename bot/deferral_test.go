@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
@@ -82,5 +83,46 @@ func TestFollowUpOf(t *testing.T) {
 		if got := followUpOf(tt.deferred, tt.resp); got != tt.want {
 			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestFollowUp: after a deferral, an answer edits the "thinking…"
+// message, and a private reply to a public deferral replaces it with a
+// private follow-up.
+func TestFollowUp(t *testing.T) {
+	fb := newFakeBot(t, Config{})
+	in := func() *discordgo.Interaction {
+		return decode[discordgo.InteractionCreate](t, fb.fake.SlashCommand(fakediscord.Interaction{Name: cmdAsk,
+			Options: []fakediscord.CommandOption{{Name: optQuestion, Value: "when is raid night"}}})).Interaction
+	}
+	i := in()
+	deferred := deferral(i)
+	answer := fb.handleAsk(context.Background(), i).resp
+	if err := fb.FollowUp(context.Background(), i, deferred, answer); err != nil {
+		t.Fatal(err)
+	}
+	edit := fb.fake.WaitRequest(t, testWait, fakediscord.Match("PATCH", "webhooks/*/"+i.Token+"/messages/@original"))
+	if title, _ := edit.Field("embeds", "0", "title"); title != "When is raid night?" {
+		t.Errorf("edit: %s", edit)
+	}
+	if parse, _ := edit.Field("allowed_mentions", "parse"); parse == nil {
+		t.Errorf("the edit allows mentions: %s", edit)
+	}
+
+	i = in()
+	notice := private(&discordgo.InteractionResponseData{Content: "You can ask again in 3 seconds."}).resp
+	if err := fb.FollowUp(context.Background(), i, deferral(i), notice); err != nil {
+		t.Fatal(err)
+	}
+	fb.fake.WaitRequest(t, testWait, fakediscord.Match("DELETE", "webhooks/*/"+i.Token+"/messages/@original"))
+	msg := fb.fake.WaitRequest(t, testWait, fakediscord.Match("POST", "webhooks/*/"+i.Token))
+	if flags, _ := msg.Field("flags"); flags != float64(discordgo.MessageFlagsEphemeral) {
+		t.Errorf("follow-up not private: %s", msg)
+	}
+
+	auto := decode[discordgo.InteractionCreate](t, fb.fake.Autocomplete(fakediscord.Interaction{Name: cmdAsk,
+		Options: []fakediscord.CommandOption{{Name: optQuestion, Value: "raid"}}})).Interaction
+	if err := fb.FollowUp(context.Background(), auto, deferral(i), fb.handleAutocomplete(auto).resp); err == nil {
+		t.Error("an autocomplete followed a deferral")
 	}
 }
