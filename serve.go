@@ -15,6 +15,7 @@ import (
 	"faqbot/feedback"
 	"faqbot/index"
 	"faqbot/interactions"
+	"faqbot/internal/httpserver"
 	"faqbot/metrics"
 	"faqbot/pgstore"
 	"faqbot/reload"
@@ -116,11 +117,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 		a.log.Info("interactions endpoint", "addr", srv.Addr())
-		defer func() {
-			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			_ = srv.Shutdown(sctx)
-		}()
+		defer shutdown(srv.Server)
 	}
 	if cfg.MetricsAddr != "" {
 		checks := map[string]metrics.Check{
@@ -139,11 +136,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 		a.log.Info("metrics and health", "addr", srv.Addr())
-		defer func() {
-			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			_ = srv.Shutdown(sctx)
-		}()
+		defer shutdown(srv.Server)
 	}
 
 	// Reloads started by SIGHUP or the watcher stop with the bot, and
@@ -173,6 +166,14 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	a.log.Info("stopped")
 	return nil
+}
+
+// shutdown stops an HTTP server of serve's, giving requests in flight a
+// few seconds.
+func shutdown(srv *httpserver.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(ctx)
 }
 
 // startErr is what the error of a start-up step means: nothing when the

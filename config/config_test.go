@@ -74,6 +74,17 @@ func TestLoadErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"LEARN_AUTO_ACCEPT": "0"}, []string{"LEARN_AUTO_ACCEPT", "off or a number"}},
 		{map[string]string{"LEARN_AUTO_ACCEPT": "many"}, []string{"LEARN_AUTO_ACCEPT"}},
 		{map[string]string{"LEARN_AUTO_ACCEPT": "1001"}, []string{"LEARN_AUTO_ACCEPT"}},
+		{map[string]string{"INTERACTIONS_ADDR": "127.0.0.1:8080"}, []string{"DISCORD_PUBLIC_KEY", "INTERACTIONS_ADDR"}},
+		{map[string]string{"INTERACTIONS_ADDR": "8080", "DISCORD_PUBLIC_KEY": testKey}, []string{"INTERACTIONS_ADDR"}},
+		{map[string]string{"INTERACTIONS_ADDR": "127.0.0.1:8080", "DISCORD_PUBLIC_KEY": "abc"}, []string{"DISCORD_PUBLIC_KEY", "64 hexadecimal"}},
+		{map[string]string{"GATEWAY": "false"}, []string{"GATEWAY", "INTERACTIONS_ADDR"}},
+		{map[string]string{"GATEWAY": "sometimes"}, []string{"GATEWAY"}},
+		{map[string]string{"SHARD_COUNT": "0"}, []string{"SHARD_COUNT"}},
+		{map[string]string{"SHARD_COUNT": "many"}, []string{"SHARD_COUNT"}},
+		{map[string]string{"SHARD_ID": "1"}, []string{"SHARD_ID", "SHARD_COUNT", "auto"}},
+		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "2"}, []string{"SHARD_ID", "not below SHARD_COUNT 2"}},
+		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "-1"}, []string{"SHARD_ID"}},
+		{map[string]string{"DATABASE_URL": "mysql://u:p@h/db"}, []string{"DATABASE_URL", "postgres://"}},
 	}
 	for _, tt := range tests {
 		_, err := Load(lookupMap(tt.env))

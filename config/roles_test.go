@@ -38,38 +38,14 @@ func TestLoadRoles(t *testing.T) {
 	}
 }
 
-func TestLoadRoleErrors(t *testing.T) {
+// TestDatabaseURLNotShown: a DATABASE_URL that is refused is not echoed:
+// it holds a password.
+func TestDatabaseURLNotShown(t *testing.T) {
 	const password = "hunter2-secret"
-	tests := []struct {
-		env  map[string]string
-		want []string
-	}{
-		{map[string]string{"INTERACTIONS_ADDR": "127.0.0.1:8080"}, []string{"DISCORD_PUBLIC_KEY", "INTERACTIONS_ADDR"}},
-		{map[string]string{"INTERACTIONS_ADDR": "8080", "DISCORD_PUBLIC_KEY": testKey}, []string{"INTERACTIONS_ADDR"}},
-		{map[string]string{"INTERACTIONS_ADDR": "127.0.0.1:8080", "DISCORD_PUBLIC_KEY": "abc"}, []string{"DISCORD_PUBLIC_KEY", "64 hexadecimal"}},
-		{map[string]string{"GATEWAY": "false"}, []string{"GATEWAY", "INTERACTIONS_ADDR"}},
-		{map[string]string{"GATEWAY": "sometimes"}, []string{"GATEWAY"}},
-		{map[string]string{"SHARD_COUNT": "0"}, []string{"SHARD_COUNT"}},
-		{map[string]string{"SHARD_COUNT": "many"}, []string{"SHARD_COUNT"}},
-		{map[string]string{"SHARD_ID": "1"}, []string{"SHARD_ID", "SHARD_COUNT", "auto"}},
-		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "2"}, []string{"SHARD_ID", "not below SHARD_COUNT 2"}},
-		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "-1"}, []string{"SHARD_ID"}},
-		{map[string]string{"DATABASE_URL": "mysql://u:" + password + "@h/db"}, []string{"DATABASE_URL", "postgres://"}},
-		{map[string]string{"DATABASE_URL": "postgres://u:" + password + "@h:99999999999/db\x7f"}, []string{"DATABASE_URL"}},
-	}
-	for _, tt := range tests {
-		_, err := Load(lookupMap(tt.env))
-		if err == nil {
-			t.Errorf("Load(%v) = nil error", tt.env)
-			continue
-		}
-		for _, w := range tt.want {
-			if !strings.Contains(err.Error(), w) {
-				t.Errorf("Load(%v) error %q does not name %s", tt.env, err, w)
-			}
-		}
-		if strings.Contains(err.Error(), password) {
-			t.Errorf("Load(%v) error shows the password: %v", tt.env, err)
+	for _, v := range []string{"mysql://u:" + password + "@h/db", "postgres://u:" + password + "@h:99999999999/db\x7f"} {
+		_, err := Load(lookupMap(map[string]string{"DATABASE_URL": v}))
+		if err == nil || !strings.Contains(err.Error(), "DATABASE_URL") || strings.Contains(err.Error(), password) {
+			t.Errorf("DATABASE_URL %q: error %v", v, err)
 		}
 	}
 }
