@@ -107,6 +107,7 @@ func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, o
 	// The related-word table is unpacked on its first use; unpacking it now,
 	// beside what is left of opening, keeps that off the first question.
 	go relatedStems("")
+	go englishWord("") // spelling correction's list of real words, likewise
 	vocab := len(ix.corpus.df)
 	ix.scratch.New = func() any { return newScratch(vocab) }
 	ix.candidates.New = func() any { return new([]Candidate) }

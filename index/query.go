@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+
 	"faqbot/content"
 )
 
@@ -16,9 +18,10 @@ const (
 	MaxQuestionRunes = 1000
 	// maxTerms is how many distinct terms of a question are searched.
 	maxTerms = 32
-	// minCorrectLen is the shortest word that spelling correction touches:
-	// shorter ones have too many neighbours to guess from.
-	minCorrectLen = 5
+	// minCorrectLen is the shortest word (as stemmed) that spelling
+	// correction touches: shorter ones have too many neighbours to guess
+	// from.
+	minCorrectLen = 4
 	// maxCorrections is how many words of one question spelling correction
 	// tries: typos are few, and each try reads the term dictionary.
 	maxCorrections = 4
@@ -90,6 +93,13 @@ func idf(df, n float64) float64 {
 func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 	p := parsed{text: normalizeQuestion(question)}
 	toks := ix.analyzer.Analyze([]byte(p.text))
+	var surface analysis.TokenStream // the words as typed, read for the first correction
+	typed := func(pos int, term string) string {
+		if surface == nil && ix.surface != nil {
+			surface = ix.surface.Analyze([]byte(p.text))
+		}
+		return surfaceAt(surface, pos, term)
+	}
 	n := float64(len(ix.passages))
 	seen := map[string]int{}
 	tries := 0
@@ -106,9 +116,14 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 		df := ix.docFreq(raw)
 		if df == 0 {
 			qt.oov = true
-			if tries < maxCorrections && correctable(raw) {
+			switch {
+			case englishWord(typed(t.Position, raw)):
+				// A real word the content does not use: no typo.
+			case stopWordTypo(raw):
+				continue // as the analyser would have, typed right
+			case tries < maxCorrections && correctable(raw):
 				tries++
-				fixed, fdf, err := ix.correct(ctx, raw)
+				fixed, fdf, err := ix.correct(ctx, raw, typed(t.Position, raw))
 				if err != nil {
 					return p, err
 				}
@@ -140,6 +155,17 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 		}
 	}
 	return p, nil
+}
+
+// surfaceAt is the word of surface (the question analysed without
+// stemming) at position pos, or term when there is none.
+func surfaceAt(surface analysis.TokenStream, pos int, term string) string {
+	for _, t := range surface {
+		if t.Position == pos {
+			return string(t.Term)
+		}
+	}
+	return term
 }
 
 // docFreq is the number of passages whose body holds term or, failing

@@ -6,6 +6,9 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 )
 
 // bodyTerms are the terms of the body field in Bleve's dictionary order,
@@ -48,17 +51,121 @@ func (ix *Index) readBodyTerms() ([]string, error) {
 }
 
 // correct finds the term of the index closest to a word it has never seen:
-// the fewest edits (one for short words, two for long ones, keeping the
-// first letter, where typos are rare; swapping two neighbouring letters is
-// one edit), then the most passages, then the first in dictionary order.
-// It gives no term (and 0 passages) when there is none.
-func (ix *Index) correct(ctx context.Context, term string) (string, uint64, error) {
+// the fewest edits (one for short words, two for long ones; swapping two
+// neighbouring letters is one edit), then, among as few edits, one that
+// keeps the first letter (typos there are rarer), then the most passages,
+// then the first in dictionary order. It gives no term (and 0 passages)
+// when there is none.
+//
+// surface is the word as typed (lower case, not stemmed): when no term of
+// the index is close to the word's stem, a slip may have changed how the
+// word stems ("checkng" stems to itself, "checking" to "check"), so the
+// word's own one-slip variants are stemmed and looked up.
+func (ix *Index) correct(ctx context.Context, term, surface string) (string, uint64, error) {
+	best, count, dist, err := ix.correctKeepingFirst(ctx, term)
+	if err != nil || dist <= 1 {
+		return best, count, err
+	}
+	if first, n := ix.correctFirst(term); n > 0 {
+		return first, n, nil
+	}
+	if count > 0 {
+		return best, count, nil
+	}
+	if fixed, n := ix.correctSurface(term, surface); n > 0 {
+		return fixed, n, nil
+	}
+	return "", 0, nil
+}
+
+// porterStemmer is the analyser's stemmer, for the variants correctSurface
+// makes.
+var porterStemmer = porter.NewPorterStemmer()
+
+// stem stems a lower-case word as the index's analyser does.
+func stem(word string) string {
+	toks := porterStemmer.Filter(analysis.TokenStream{{Term: []byte(word)}})
+	return string(toks[0].Term)
+}
+
+// commonest keeps, of the terms it is shown, the one in the most
+// passages (the first in byte order among equals), other than the word
+// being corrected.
+type commonest struct {
+	ix    *Index
+	not   string
+	best  string
+	count uint64
+}
+
+func (c *commonest) consider(t string) {
+	if t == c.not {
+		return
+	}
+	if n := c.ix.docFreq(t); n > c.count || n > 0 && n == c.count && t < c.best {
+		c.best, c.count = t, n
+	}
+}
+
+// correctSurface finds the commonest term that is the stem of a word one
+// slip away from surface (letters swapped, dropped, added or changed),
+// other than term itself. It gives no term (and 0 passages) when there is
+// none.
+func (ix *Index) correctSurface(term, surface string) (string, uint64) {
+	r := []rune(surface)
+	if len(r) < minCorrectLen {
+		return "", 0
+	}
+	c := commonest{ix: ix, not: term}
+	v := make([]rune, 0, len(r)+1)
+	for i := range r {
+		c.consider(stem(string(append(append(v[:0], r[:i]...), r[i+1:]...)))) // dropped
+		if i+1 < len(r) && r[i] != r[i+1] {
+			v = append(append(v[:0], r[:i]...), r[i+1], r[i])
+			c.consider(stem(string(append(v, r[i+2:]...)))) // swapped
+		}
+	}
+	for i := 0; i <= len(r); i++ {
+		for l := 'a'; l <= 'z'; l++ {
+			c.consider(stem(string(append(append(append(v[:0], r[:i]...), l), r[i:]...)))) // added
+			if i < len(r) && l != r[i] {
+				c.consider(stem(string(append(append(append(v[:0], r[:i]...), l), r[i+1:]...)))) // changed
+			}
+		}
+	}
+	return c.best, c.count
+}
+
+// correctFirst finds the commonest term one slip away from term at its
+// start: the first two letters swapped ("psanish" for "spanish"), the
+// first letter dropped ("rench"), another typed before it ("ffrench") or
+// mistyped ("grench"). It gives no term (and 0 passages) when there is
+// none.
+func (ix *Index) correctFirst(term string) (string, uint64) {
+	r := []rune(term)
+	if len(r) < 2 {
+		return "", 0
+	}
+	c := commonest{ix: ix, not: term}
+	c.consider(string(r[1]) + string(r[0]) + string(r[2:]))
+	c.consider(string(r[1:]))
+	for l := 'a'; l <= 'z'; l++ {
+		c.consider(string(l) + string(r[1:]))
+		c.consider(string(l) + term)
+	}
+	return c.best, c.count
+}
+
+// correctKeepingFirst is correct among the terms that begin with the
+// word's first letter, with the number of edits (fuzz+1 when there is no
+// such term): a scan of the terms with that letter, in dictionary order.
+func (ix *Index) correctKeepingFirst(ctx context.Context, term string) (string, uint64, int, error) {
 	if err := ctx.Err(); err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	terms, err := ix.bodyTerms()
 	if err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	fuzz := 1
 	word := []rune(term)
@@ -91,7 +198,7 @@ func (ix *Index) correct(ctx context.Context, term string) (string, uint64, erro
 			best, bestCount, bestDist = t, c, d
 		}
 	}
-	return best, bestCount, nil
+	return best, bestCount, bestDist, nil
 }
 
 // editBuffers are the rows that distance reuses from one term to the next.

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"faqbot/content"
 )
 
 func TestEditDistance(t *testing.T) {
@@ -61,7 +63,7 @@ func TestCorrectAsAutomaton(t *testing.T) {
 			}
 			seen[w] = true
 			tried++
-			got, gotN, err := ix.correct(ctx, w)
+			got, gotN, _, err := ix.correctKeepingFirst(ctx, w)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,7 +102,7 @@ func TestCorrectAsAutomaton(t *testing.T) {
 			}
 			seen[w] = true
 			tried++
-			got, gotN, err := ix.correct(ctx, w)
+			got, gotN, _, err := ix.correctKeepingFirst(ctx, w)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,4 +172,63 @@ func (ix *Index) correctByAutomaton(ctx context.Context, term string) (string, u
 		}
 	}
 	return best, bestCount, nil
+}
+
+// TestSpellingCorrection reads members' slips as the words they meant:
+// anywhere in a word, at its start, where they change how the word stems,
+// and in stop words; and leaves real words the content does not use alone.
+func TestSpellingCorrection(t *testing.T) {
+	ps := []content.Passage{
+		{ID: "a", Kind: content.KindFAQ, Question: "How do I say hello in Spanish or French?", Text: "Ask the translate command."},
+		{ID: "b", Kind: content.KindFAQ, Question: "Where is my checking account number?", Text: "On the first page of your statement."},
+		{ID: "c", Kind: content.KindFAQ, Question: "I lost my phone. What now?", Text: "Lock it from the website, then change your password."},
+		{ID: "d", Kind: content.KindFAQ, Question: "How do I know my balance?", Text: "Open the app."},
+	}
+	ix, err := Build(context.Background(), ps, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		question string
+		want     map[string]string // a term as typed (stemmed) -> as read; "" for left unknown
+		dropped  []string          // terms read as stop words
+	}{
+		{"hello in spansih", map[string]string{"spansih": "spanish"}, nil},   // a swap
+		{"hello in psanish", map[string]string{"psanish": "spanish"}, nil},   // a swap at the start
+		{"hello in rench", map[string]string{"rench": "french"}, nil},        // the first letter dropped
+		{"my checkng account", map[string]string{"checkng": "check"}, nil},   // a slip that changes the stem
+		{"i lost my pohne", map[string]string{"pohn": "phone"}, nil},         // a swap that changes the stem
+		{"how do i knwo my balance", map[string]string{"knwo": "know"}, nil}, // four letters
+		{"pasword reset", map[string]string{"pasword": "password"}, nil},
+		{"hello in german", map[string]string{"german": ""}, nil}, // a word, not a slip
+		{"whaat is my balance", nil, []string{"whaat"}},
+		{"wich account", nil, []string{"wich"}},
+	}
+	for _, tt := range tests {
+		q, err := ix.parse(context.Background(), tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read := map[string]qterm{}
+		for _, x := range q.terms {
+			read[x.from] = x
+		}
+		for from, want := range tt.want {
+			x, ok := read[from]
+			switch {
+			case !ok:
+				t.Errorf("%q: no term %q (terms %v)", tt.question, from, q.terms)
+			case want == "" && (x.corrected || !x.oov):
+				t.Errorf("%q: %q read as %q, want it left unknown", tt.question, from, x.term)
+			case want != "" && (!x.corrected || x.term != want):
+				t.Errorf("%q: %q read as %q (corrected %v), want %q", tt.question, from, x.term, x.corrected, want)
+			}
+		}
+		for _, d := range tt.dropped {
+			if x, ok := read[d]; ok {
+				t.Errorf("%q: %q read as term %q, want it left out as a stop word", tt.question, d, x.term)
+			}
+		}
+	}
 }
