@@ -37,6 +37,13 @@ type Set struct {
 	// content on its own, with the questions about other articles out of
 	// scope: the size of a real server's FAQ.
 	PerArticle bool `json:"per_article,omitempty"`
+	// Typos, above zero, puts up to that many typing slips in every
+	// question (see Typo): the same questions as members in a hurry type
+	// them.
+	Typos int `json:"typos,omitempty"`
+	// ReportOnly sets are evaluated and watched by the quality gate, but the
+	// model is not fitted on them.
+	ReportOnly bool `json:"report_only,omitempty"`
 }
 
 // Paths are one or more file paths; in JSON a string or a list of strings.
@@ -186,6 +193,11 @@ func (s Set) questions(fit bool) ([]Query, error) {
 	}
 	if len(qs) == 0 {
 		return nil, errors.New("set " + s.Name + ": no questions")
+	}
+	// After the split above, so that a set and its copy with typos fit
+	// and report on the same questions.
+	for i := range qs {
+		qs[i].Query = Typo(qs[i].Query, s.Typos)
 	}
 	return qs, nil
 }
