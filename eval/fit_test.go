@@ -52,12 +52,9 @@ func TestFitModel(t *testing.T) {
 	ctx := context.Background()
 	var fitEx, reportEx []Example
 	for i, s := range sets {
-		var f []Example
-		if !s.ReportOnly {
-			f, err = Collect(ctx, s, i, true)
-			if err != nil {
-				t.Fatal(err)
-			}
+		f, err := Collect(ctx, s, i, true)
+		if err != nil {
+			t.Fatal(err)
 		}
 		r, err := Collect(ctx, s, i, false)
 		if err != nil {

@@ -31,12 +31,14 @@ func figuresOf(r Report) figures {
 }
 
 // TestQuality is the quality gate: it evaluates every set of the dev suite
-// (suite.json) at the default threshold and fails when ranking or the
-// answered figures fall more than 0.01 below what was reached
-// (testdata/baseline.json), when wrong answers rise more than 0.01 above
-// it, or when a set's acc@1 falls below the stock BM25's. Sets whose files
-// are absent (../shared) are skipped; the hand-written FAQ set is always
-// there.
+// (suite.json, which the model is fitted on) and of the held-out sets
+// (heldout.json: never fitted on, so they say how the bot does on content
+// and questions it has not seen) at the default threshold, and fails when
+// ranking or the answered figures fall more than 0.01 below what was
+// reached (testdata/baseline.json), or when wrong answers rise more than
+// 0.01 above it; and when a dev-suite set's acc@1 falls below the stock
+// BM25's (the held-out sets report theirs). Sets whose files are absent
+// (../shared) are skipped; the hand-written sets are always there.
 func TestQuality(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the quality gate runs without -race (see .ci/run): the race detector makes 60,000 searches too slow")
@@ -44,6 +46,14 @@ func TestQuality(t *testing.T) {
 	suite, err := LoadSuite("suite.json")
 	if err != nil {
 		t.Fatal(err)
+	}
+	heldOut, err := LoadSuite("heldout.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fitted := map[string]bool{}
+	for _, s := range suite.Sets {
+		fitted[s.Name] = true
 	}
 	baseline := map[string]figures{}
 	raw, err := os.ReadFile("testdata/baseline.json")
@@ -55,7 +65,7 @@ func TestQuality(t *testing.T) {
 	}
 	got := map[string]figures{}
 	policy := index.Policy{MinConfidence: index.DefaultMinConfidence}
-	for _, set := range suite.Sets {
+	for _, set := range append(suite.Sets, heldOut.Sets...) {
 		t.Run(set.Name, func(t *testing.T) {
 			if err := set.Available(); err != nil {
 				t.Skipf("%s absent (../shared beside the project): %v", set.Name, err)
@@ -67,7 +77,7 @@ func TestQuality(t *testing.T) {
 			f := figuresOf(r.Report)
 			got[set.Name] = f
 			t.Logf("%s: %+v, stock BM25 acc@1 %.4f (p50 %.2f ms, p99 %.2f ms)", set.Name, f, r.Baseline.AccAt1, r.Report.P50ms, r.Report.P99ms)
-			if f.AccAt1 < r.Baseline.AccAt1 {
+			if fitted[set.Name] && f.AccAt1 < r.Baseline.AccAt1 {
 				t.Errorf("acc@1 %.4f is below the stock BM25's %.4f", f.AccAt1, r.Baseline.AccAt1)
 			}
 			b, ok := baseline[set.Name]

@@ -41,9 +41,6 @@ type Set struct {
 	// question (see Typo): the same questions as members in a hurry type
 	// them.
 	Typos int `json:"typos,omitempty"`
-	// ReportOnly sets are evaluated and watched by the quality gate, but the
-	// model is not fitted on them.
-	ReportOnly bool `json:"report_only,omitempty"`
 }
 
 // Paths are one or more file paths; in JSON a string or a list of strings.
