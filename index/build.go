@@ -15,12 +15,20 @@ import (
 // amortise segment creation, small enough to keep memory flat.
 const batchSize = 1000
 
-// maxMemSegments bounds the segments of an in-memory index: scorch merges
-// segments only on disk, so each batch would stay a segment that every
-// search visits. memBatchCap keeps a batch's memory bounded all the same.
+// In memory scorch never merges segments (it merges only on disk), so
+// every batch stays a segment that each search visits, with term readers
+// and their allocations per segment; yet Bleve holds a whole batch
+// analysed while it makes the segment. Content of
+// up to maxSmallMem passages is indexed in batches of batchSize, as it
+// always was: the ranking model was fitted on indexes made that way, and
+// Bleve's BM25 takes its "average length" from the number of terms in each
+// segment's dictionary (scorch's FieldCardinality), so another layout moves
+// every score a little. Larger content goes in batches of memBatch: 10,000
+// passages are one segment, and 100,000 take ten, whose batches stay small
+// enough to build within the memory the index itself needs.
 const (
-	maxMemSegments = 8
-	memBatchCap    = 16000
+	maxSmallMem = 8000
+	memBatch    = 10000
 )
 
 // Options configure building or opening an index.
@@ -73,8 +81,7 @@ func Build(ctx context.Context, passages []content.Passage, opts Options) (*Inde
 func (ix *Index) fill(ctx context.Context) error {
 	size := batchSize
 	if ix.dir == "" {
-		// In memory scorch never merges: every batch stays a segment.
-		size = min(max(batchSize, (len(ix.passages)+maxMemSegments-1)/maxMemSegments), memBatchCap)
+		size = memBatchSize(len(ix.passages))
 	}
 	b := ix.bleve.NewBatch()
 	flush := func() error {
@@ -118,6 +125,15 @@ func (ix *Index) fill(ctx context.Context) error {
 		return fmt.Errorf("build index: mark complete: %w", err)
 	}
 	return nil
+}
+
+// memBatchSize is how many of n passages go into one batch of an
+// in-memory index.
+func memBatchSize(n int) int {
+	if n <= maxSmallMem {
+		return batchSize
+	}
+	return memBatch
 }
 
 func toDocument(p *content.Passage) document {
