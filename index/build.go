@@ -62,9 +62,18 @@ func Build(ctx context.Context, passages []content.Passage, opts Options) (*Inde
 	if err != nil {
 		return nil, fmt.Errorf("create index %q: %w", opts.Dir, err)
 	}
-	ix, err := newIndex(ctx, bi, passages, opts, false)
+	// Bleve's segments are made before the passages are analysed: neither
+	// needs the other, and a batch Bleve holds analysed while it makes a
+	// segment then never stands beside the whole analysis in memory.
+	ix, err := wrapIndex(bi, passages, opts)
 	if err == nil {
 		err = ix.fill(ctx)
+	}
+	if err == nil {
+		err = ix.analyseContent(ctx, opts, false)
+	}
+	if err == nil {
+		err = ix.finish()
 	}
 	if err != nil {
 		_ = bi.Close()
@@ -76,8 +85,7 @@ func Build(ctx context.Context, passages []content.Passage, opts Options) (*Inde
 	return ix, nil
 }
 
-// fill writes the passages and synonyms into the empty Bleve index, then
-// records the fingerprint that marks the index as complete.
+// fill writes the passages and synonyms into the empty Bleve index.
 func (ix *Index) fill(ctx context.Context) error {
 	size := batchSize
 	if ix.dir == "" {
@@ -113,9 +121,12 @@ func (ix *Index) fill(ctx context.Context) error {
 			return fmt.Errorf("index synonyms: %w", err)
 		}
 	}
-	if err := flush(); err != nil {
-		return err
-	}
+	return flush()
+}
+
+// finish saves the analysis beside an index on disk, then records the
+// fingerprint that marks the index as complete.
+func (ix *Index) finish() error {
 	if ix.dir != "" {
 		if err := saveCorpus(ix.dir, ix.fingerprint, ix.corpus); err != nil {
 			return fmt.Errorf("build index: %w", err)
