@@ -42,6 +42,7 @@ type Index struct {
 	// directory rather than analysed afresh.
 	analysisSaved bool
 	phrases       *phraseIndex // phrasings and headings by word and trigram
+	fields        *fieldTerms  // which terms FAQ questions and titles hold (see absentTerm)
 	suggest       *suggester   // made on first use (see suggestions)
 	suggestOnce   sync.Once
 
@@ -124,6 +125,7 @@ func (ix *Index) analyseContent(ctx context.Context, opts Options, reuse bool) e
 		ix.corpus = c
 	}
 	ix.phrases = newPhraseIndex(ix.corpus)
+	ix.fields = ix.newFieldTerms(opts.Synonyms)
 	// The related-word table is unpacked on its first use; unpacking it now,
 	// beside what is left of opening, keeps that off the first question.
 	go relatedStems("")
