@@ -25,7 +25,7 @@ const batchSize = 1000
 // dictionary (scorch's FieldCardinality), so another layout moves every
 // score a little. Larger content goes in batches of memBatch: 10,000
 // passages take three segments (two, and the synonyms) instead of nine, and
-// a batch of 100,000 passages takes about 60 MB while Bleve makes its
+// at 100,000 passages a batch takes about 60 MB while Bleve makes its
 // segment (twice that at 10,000 a batch, for no measurable gain in speed at
 // that size, where reading postings is most of a search).
 const (
