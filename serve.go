@@ -75,7 +75,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	defer func() { _ = store.Close() }()
 	learned := learnedStep(store, a.log)
 
-	c, err := a.loadContent(ctx, *path)
+	c, stamp, err := a.readContent(ctx, *path, indexes)
 	if err != nil {
 		return a.startErr(ctx, err)
 	}
@@ -88,6 +88,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return a.startErr(ctx, err)
 	}
+	a.saveContent(indexes, ix, stamp, c)
 	live := index.NewLive(ix)
 	defer func() {
 		if err := live.Close(); err != nil {
@@ -96,8 +97,12 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}()
 	reload.ObservePassages(m, withLearned)
 
+	var stampFiles func(context.Context) (string, error)
+	if indexes != nil && *path != "" {
+		stampFiles = func(ctx context.Context) (string, error) { return content.Stamp(ctx, *path, a.contentOptions()) }
+	}
 	manager := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m, Fetch: fetch,
-		Learned: learned, Content: c})
+		Learned: learned, Content: c, Stamp: stampFiles, ContentStamp: stamp})
 	var reloader reloader = manager
 	deps := bot.Deps{Answers: live, Reloader: manager, Recorder: store, Metrics: m, Log: a.log}
 	if shared != nil {

@@ -109,6 +109,40 @@ func (a *app) openContent(ctx context.Context, path string, store *index.Store) 
 	return c, ix, nil
 }
 
+// readContent reads the content at path, or, when the store holds the
+// content saved from files of the same stamp (see content.Stamp), takes
+// it from there and parses nothing. The stamp ("" when there is no store
+// or it could not be made) is for saveContent.
+func (a *app) readContent(ctx context.Context, path string, store *index.Store) (*content.Collection, string, error) {
+	var stamp string
+	if store != nil && path != "" {
+		s, err := content.Stamp(ctx, path, a.contentOptions())
+		if err != nil {
+			a.log.Debug("content not stamped; reading it", "err", err)
+		} else {
+			stamp = s
+			if c, err := store.SavedContent(stamp); err == nil {
+				a.log.Info("content files unchanged: read as saved beside the index", "passages", len(c.Passages))
+				return c, stamp, nil
+			}
+		}
+	}
+	c, err := a.loadContent(ctx, path)
+	return c, stamp, err
+}
+
+// saveContent saves c, read from files stamped stamp, beside ix in the
+// store unless it is there already; a failure only costs the next start a
+// reading of the files.
+func (a *app) saveContent(store *index.Store, ix *index.Index, stamp string, c *content.Collection) {
+	if store == nil || stamp == "" || store.HasContent(ix, stamp) {
+		return
+	}
+	if err := store.SaveContent(ix, stamp, c); err != nil {
+		a.log.Warn("could not save the content beside the index", "err", err)
+	}
+}
+
 // logProblems logs content problems (the content still loads without the
 // broken parts); commands that must fail on them check c.Err themselves.
 func (a *app) logProblems(c *content.Collection) {

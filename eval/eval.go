@@ -133,7 +133,8 @@ func Ask(ctx context.Context, s Searcher, queries []Query, progress io.Writer) (
 			return nil, fmt.Errorf("eval query %d: %w", i+1, err)
 		}
 		o := Outcome{Answerable: len(q.Relevant) > 0, Rank: firstRelevant(res, q.Relevant), Latency: lat}
-		res.Hits = res.Hits[:min(len(res.Hits), 1)]
+		// A copy, so that the other hits and their excerpts are not kept.
+		res.Hits = slices.Clone(res.Hits[:min(len(res.Hits), 1)])
 		o.Result = res
 		out = append(out, o)
 		if progress != nil && time.Now().After(next) {

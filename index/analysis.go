@@ -28,15 +28,23 @@ const (
 )
 
 // segment is one unit of a passage: its tokens are analysed.terms[start:end].
+// A passage has many sentences and few phrasings or headings, so what only
+// those have is kept apart (wording), and a sentence takes 32 bytes.
 type segment struct {
-	kind       segKind
 	start, end int32
-	distinct   uint16   // distinct terms in it
-	weight     float32  // weight (idf) of its distinct terms together
 	span       [2]int32 // byte range in Passage.Text (sentences only)
-	grams      []uint32 // letter trigrams of its words, sorted (phrasings and headings only)
-	words      []termID // its distinct words, stop words included (phrasings and headings only)
-	asks       string   // its question word (see questionWord; phrasings only)
+	weight     float32  // weight (idf) of its distinct terms together
+	distinct   uint16   // distinct terms in it
+	kind       segKind
+	*wording   // phrasings and headings only; nil for sentences
+}
+
+// wording is how a phrasing or heading is compared with a question besides
+// its terms.
+type wording struct {
+	grams []uint32 // letter trigrams of its words, sorted
+	words []termID // its distinct words, stop words included
+	asks  string   // its question word (see questionWord; phrasings only)
 }
 
 // analysed is a passage as ranking reads it, analysed once when the index
@@ -80,6 +88,7 @@ func analyse(ctx context.Context, a, surface, full analysis.Analyzer, passages [
 	var terms, title, grams arena[termID]
 	var pos arena[uint16]
 	var segs arena[segment]
+	var wordings arena[wording]
 	for i := range passages {
 		if i%cancelCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -98,10 +107,13 @@ func analyse(ctx context.Context, a, surface, full analysis.Analyzer, passages [
 			}
 			if end := int32(len(d.terms)); end > start {
 				seg := segment{kind: kind, start: start, end: end, span: span}
-				if kind != segSentence && surface != nil {
-					seg.grams = grams.copy(trigrams(surface, text))
-					seg.words = grams.copy(c.words(full, text))
-					seg.asks = questionWord(text)
+				if kind != segSentence {
+					var w wording
+					if surface != nil {
+						w = wording{grams: grams.copy(trigrams(surface, text)), words: grams.copy(c.words(full, text)),
+							asks: questionWord(text)}
+					}
+					seg.wording = &wordings.copy([]wording{w})[0]
 				}
 				d.segs = append(d.segs, seg)
 			}
@@ -198,6 +210,9 @@ func (c *corpus) countWords() {
 	c.wordDF = make([]uint32, len(c.df))
 	for i := range c.docs {
 		for _, s := range c.docs[i].segs {
+			if s.wording == nil {
+				continue
+			}
 			if s.words != nil {
 				c.phrasings++
 			}

@@ -42,6 +42,7 @@ type Index struct {
 	// directory rather than analysed afresh.
 	analysisSaved bool
 	phrases       *phraseIndex // phrasings and headings by word and trigram
+	fields        *fieldTerms  // which terms FAQ questions and titles hold (see absentTerm)
 	suggest       *suggester   // made on first use (see suggestions)
 	suggestOnce   sync.Once
 
@@ -53,9 +54,21 @@ type Index struct {
 	termsErr  error
 }
 
-// newIndex wraps a Bleve index of passages. With reuse, the analysis saved
-// beside an index on disk is read instead of analysing every passage again.
+// newIndex wraps a Bleve index of passages and analyses them (see
+// analyseContent).
 func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, opts Options, reuse bool) (*Index, error) {
+	ix, err := wrapIndex(bi, passages, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := ix.analyseContent(ctx, opts, reuse); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// wrapIndex wraps a Bleve index of passages, not yet analysed.
+func wrapIndex(bi bleve.Index, passages []content.Passage, opts Options) (*Index, error) {
 	ix := &Index{
 		bleve:    bi,
 		dir:      opts.Dir,
@@ -78,6 +91,14 @@ func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, o
 	}
 	ix.setSynonyms(opts.Synonyms)
 	ix.surface, ix.full = variants(ix.analyzer)
+	return ix, nil
+}
+
+// analyseContent gives the index its analysis of every passage. With reuse,
+// the analysis saved beside an index on disk is read instead of analysing
+// every passage again.
+func (ix *Index) analyseContent(ctx context.Context, opts Options, reuse bool) error {
+	passages := ix.passages
 	switch {
 	case opts.savedCorpus != nil:
 		// Read beside the content (see Store.OpenSaved).
@@ -99,11 +120,12 @@ func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, o
 	if ix.corpus == nil {
 		c, err := analyse(ctx, ix.analyzer, ix.surface, ix.full, passages)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		ix.corpus = c
 	}
 	ix.phrases = newPhraseIndex(ix.corpus)
+	ix.fields = ix.newFieldTerms(opts.Synonyms)
 	// The related-word table is unpacked on its first use; unpacking it now,
 	// beside what is left of opening, keeps that off the first question.
 	go relatedStems("")
@@ -111,7 +133,7 @@ func newIndex(ctx context.Context, bi bleve.Index, passages []content.Passage, o
 	vocab := len(ix.corpus.df)
 	ix.scratch.New = func() any { return newScratch(vocab) }
 	ix.candidates.New = func() any { return new([]Candidate) }
-	return ix, nil
+	return nil
 }
 
 // Fingerprint identifies what an index built from passages and synonyms

@@ -319,3 +319,17 @@ func ids(hits []Hit) []string {
 	}
 	return out
 }
+
+func TestMemBatchSize(t *testing.T) {
+	for _, tt := range []struct{ passages, want int }{
+		{0, batchSize},
+		{2068, batchSize}, // the dev suite's largest content: its layout is the model's
+		{maxSmallMem, batchSize},
+		{maxSmallMem + 1, memBatch},
+		{100000, memBatch},
+	} {
+		if got := memBatchSize(tt.passages); got != tt.want {
+			t.Errorf("memBatchSize(%d) = %d, want %d", tt.passages, got, tt.want)
+		}
+	}
+}

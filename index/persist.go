@@ -187,14 +187,18 @@ func flatten(c *corpus, fp string) *storedCorpus {
 			s.SegStart, s.SegEnd = append(s.SegStart, g.start), append(s.SegEnd, g.end)
 			s.Distinct, s.Weight = append(s.Distinct, g.distinct), append(s.Weight, g.weight)
 			s.Span = append(s.Span, g.span[0], g.span[1])
-			s.Grams = append(s.Grams, g.grams...)
-			s.Words = append(s.Words, g.words...)
+			var w wording
+			if g.wording != nil {
+				w = *g.wording
+			}
+			s.Grams = append(s.Grams, w.grams...)
+			s.Words = append(s.Words, w.words...)
 			s.SegGrams, s.SegWords = append(s.SegGrams, uint32(len(s.Grams))), append(s.SegWords, uint32(len(s.Words)))
-			k, ok := asks[g.asks]
+			k, ok := asks[w.asks]
 			if !ok {
 				k = uint8(len(s.AsksTable))
-				asks[g.asks] = k
-				s.AsksTable = append(s.AsksTable, g.asks)
+				asks[w.asks] = k
+				s.AsksTable = append(s.AsksTable, w.asks)
 			}
 			s.SegAsks = append(s.SegAsks, k)
 		}
@@ -241,15 +245,28 @@ func unflatten(s *storedCorpus, n int) (*corpus, error) {
 		c.vocab[t] = termID(id)
 	}
 	segs := make([]segment, nseg)
+	worded := 0
+	for _, k := range s.SegKind {
+		if segKind(k) != segSentence {
+			worded++
+		}
+	}
+	wordings := make([]wording, 0, worded)
 	for k := range segs {
 		segs[k] = segment{kind: segKind(s.SegKind[k]), start: s.SegStart[k], end: s.SegEnd[k], distinct: s.Distinct[k],
-			weight: s.Weight[k], span: [2]int32{s.Span[2*k], s.Span[2*k+1]}, asks: s.AsksTable[s.SegAsks[k]]}
+			weight: s.Weight[k], span: [2]int32{s.Span[2*k], s.Span[2*k+1]}}
+		if segs[k].kind == segSentence {
+			continue
+		}
+		w := wording{asks: s.AsksTable[s.SegAsks[k]]}
 		if g := s.Grams[s.SegGrams[k]:s.SegGrams[k+1]:s.SegGrams[k+1]]; len(g) > 0 {
-			segs[k].grams = g
+			w.grams = g
 		}
-		if w := s.Words[s.SegWords[k]:s.SegWords[k+1]:s.SegWords[k+1]]; len(w) > 0 {
-			segs[k].words = w
+		if ws := s.Words[s.SegWords[k]:s.SegWords[k+1]:s.SegWords[k+1]]; len(ws) > 0 {
+			w.words = ws
 		}
+		wordings = append(wordings, w)
+		segs[k].wording = &wordings[len(wordings)-1]
 	}
 	for i := range c.docs {
 		d := &c.docs[i]

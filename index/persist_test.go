@@ -177,14 +177,26 @@ func TestOpenSaved(t *testing.T) {
 	}
 	ix.Close()
 
+	saved, err := store.SavedContent("stamp-1")
+	if err != nil || !reflect.DeepEqual(saved.Passages, c.Passages) || !reflect.DeepEqual(saved.Synonyms, c.Synonyms) ||
+		!reflect.DeepEqual(saved.Warnings, c.Warnings) || saved.Files != 3 {
+		t.Errorf("SavedContent gives back other content than was saved (err %v)", err)
+	}
+
 	if _, _, err := store.OpenSaved(ctx, "stamp-2"); !errors.Is(err, ErrNotSaved) {
 		t.Errorf("another stamp: got %v, want ErrNotSaved", err)
+	}
+	if _, err := store.SavedContent("stamp-2"); !errors.Is(err, ErrNotSaved) {
+		t.Errorf("SavedContent of another stamp: got %v, want ErrNotSaved", err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, contentFile), []byte("damaged"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := store.OpenSaved(ctx, "stamp-1"); !errors.Is(err, ErrNotSaved) {
 		t.Errorf("damaged file: got %v, want ErrNotSaved", err)
+	}
+	if _, err := store.SavedContent("stamp-1"); !errors.Is(err, ErrNotSaved) {
+		t.Errorf("SavedContent of a damaged file: got %v, want ErrNotSaved", err)
 	}
 	other := &Index{dir: t.TempDir()}
 	if err := store.SaveContent(other, "stamp-1", c); err == nil {

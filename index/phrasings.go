@@ -22,6 +22,9 @@ func newPhraseIndex(c *corpus) *phraseIndex {
 	x := &phraseIndex{words: map[termID][]int32{}, grams: map[uint32][]int32{}}
 	for i := range c.docs {
 		for _, s := range c.docs[i].segs {
+			if s.wording == nil {
+				continue
+			}
 			for _, w := range s.words {
 				x.words[w] = appendOnce(x.words[w], int32(i))
 			}

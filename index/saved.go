@@ -53,6 +53,20 @@ func (s *Store) SaveContent(ix *Index, stamp string, c *content.Collection) erro
 	return nil
 }
 
+// HasContent reports whether the content saved beside ix is of files
+// stamped stamp, so that saving it again can be skipped.
+func (s *Store) HasContent(ix *Index, stamp string) bool {
+	if !s.holds(ix.Dir()) {
+		return false
+	}
+	_, f, _, err := openSaved(filepath.Join(ix.Dir(), contentFile), stamp)
+	if err != nil {
+		return false
+	}
+	_ = f.Close()
+	return true
+}
+
 // ErrNotSaved says that no index in the store was built from files of that
 // stamp: the content must be loaded.
 var ErrNotSaved = errors.New("no saved content for these files")
@@ -96,6 +110,33 @@ func (s *Store) OpenSaved(ctx context.Context, stamp string) (*content.Collectio
 		return c, ix, nil
 	}
 	return nil, nil, ErrNotSaved
+}
+
+// SavedContent gives the collection that files stamped stamp were read as,
+// when an index in the store was saved with it (else ErrNotSaved), without
+// opening that index: for serve, which indexes the content with the
+// learned phrasings added, so that a restart with unchanged files parses
+// nothing either.
+func (s *Store) SavedContent(stamp string) (*content.Collection, error) {
+	entries, err := os.ReadDir(s.root)
+	if err != nil {
+		return nil, fmt.Errorf("index dir %s: %w", s.root, err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), buildingSuffix) {
+			continue
+		}
+		d, f, _, err := openSaved(filepath.Join(s.root, e.Name(), contentFile), stamp)
+		if err != nil {
+			continue
+		}
+		c := decodeCollection(d)
+		_ = f.Close()
+		if d.err == nil {
+			return c, nil
+		}
+	}
+	return nil, ErrNotSaved
 }
 
 // loadedCorpus is the outcome of loadCorpus.

@@ -207,11 +207,17 @@ type scored struct {
 }
 
 // query builds the Bleve query: each term on the body, on FAQ questions and
-// on titles, as term queries (already analysed; synonyms still apply).
+// on titles, as term queries (already analysed; synonyms still apply). A
+// term that no FAQ question or no title holds is an absentTerm there:
+// scored alike, found without a lookup.
 func (ix *Index) query(q *parsed) query.Query {
-	field := func(name string, boost float64) query.Query {
+	field := func(name string, boost float64, in []bool) query.Query {
 		d := query.NewDisjunctionQuery(nil)
 		for _, t := range q.terms {
+			if in != nil && ix.fields.absent(ix.corpus, t.term, in) {
+				d.AddQuery(&absentTerm{term: t.term, field: name, boost: boost})
+				continue
+			}
 			tq := query.NewTermQuery(t.term)
 			tq.SetField(name)
 			tq.SetBoost(boost) // a disjunction's own boost is not applied
@@ -220,9 +226,9 @@ func (ix *Index) query(q *parsed) query.Query {
 		return d
 	}
 	return query.NewDisjunctionQuery([]query.Query{
-		field(fieldBody, 1),
-		field(fieldQuestion, questionBoost),
-		field(fieldTitle, titleBoost),
+		field(fieldBody, 1, nil),
+		field(fieldQuestion, questionBoost, ix.fields.question),
+		field(fieldTitle, titleBoost, ix.fields.title),
 	})
 }
 

@@ -41,8 +41,11 @@ type Manager struct {
 	fetch   Fetcher  // may be nil
 	learned Learned  // may be nil
 
-	mu   sync.Mutex          // held for a whole reload
-	base *content.Collection // the content last read, before learned phrasings; under mu
+	stamp func(context.Context) (string, error) // may be nil
+
+	mu        sync.Mutex          // held for a whole reload
+	base      *content.Collection // the content last read, before learned phrasings; under mu
+	baseStamp string              // the stamp of the files base was read from, "" unknown; under mu
 }
 
 // Learned adds what members taught the bot (accepted phrasings, see
@@ -71,6 +74,13 @@ type Options struct {
 	// learned phrasings: what Relearn rebuilds from until a reload reads
 	// the files again.
 	Content *content.Collection
+	// Stamp, when set with Store, identifies the files as the loader is
+	// about to read them (content.Stamp); the content read is then saved
+	// beside each new index under its stamp (Store.SaveContent), so that
+	// a restart with unchanged files parses nothing. ContentStamp is the
+	// stamp of Content.
+	Stamp        func(context.Context) (string, error)
+	ContentStamp string
 }
 
 // New makes a Manager that reloads into live.
@@ -80,7 +90,7 @@ func New(live *index.Live, load Loader, opts Options) *Manager {
 		log = slog.Default()
 	}
 	return &Manager{live: live, load: load, store: opts.Store, log: log, observe: opts.Observer, fetch: opts.Fetch,
-		learned: opts.Learned, base: opts.Content}
+		learned: opts.Learned, base: opts.Content, stamp: opts.Stamp, baseStamp: opts.ContentStamp}
 }
 
 // Relearn rebuilds the live index from the content last read (the files are
@@ -149,6 +159,14 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 	if fetch && m.fetch != nil {
 		rep.Fetch = m.fetch(ctx)
 	}
+	stamp := ""
+	if m.stamp != nil && m.store != nil {
+		// Made before the files are read: a file changed meanwhile gets
+		// another stamp at the next start, and is read then.
+		if s, err := m.stamp(ctx); err == nil {
+			stamp = s
+		}
+	}
 	c, err := m.load(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("reload: %w", err)
@@ -157,7 +175,7 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 	if len(c.Problems) > 0 {
 		return rep, fmt.Errorf("reload: %w (%d)", ErrContent, len(c.Problems))
 	}
-	m.base = c
+	m.base, m.baseStamp = c, stamp
 	rep, err = m.rebuild(ctx, c, rep)
 	if err != nil {
 		return rep, fmt.Errorf("reload: %w", err)
@@ -185,6 +203,10 @@ func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report
 	rep.Added, rep.Removed, rep.Changed = diff(old, c.Passages)
 	if index.Fingerprint(c.Passages, c.Synonyms) == oldFP {
 		rep.Live, rep.Unchanged = true, true
+		_ = m.live.With(func(ix *index.Index) error {
+			m.saveContent(ix)
+			return nil
+		})
 		return rep, nil
 	}
 	m.log.Info("reload: building the new index", "passages", len(c.Passages))
@@ -208,6 +230,7 @@ func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report
 	}
 	rep.Live = true
 	m.discard(prev)
+	m.saveContent(next)
 	if m.observe != nil {
 		ObservePassages(m.observe, c.Passages)
 	}
@@ -234,6 +257,18 @@ func (m *Manager) build(ctx context.Context, c *content.Collection) (*index.Inde
 	}
 	ix, _, err := m.store.OpenOrBuild(ctx, c.Passages, opts)
 	return ix, err
+}
+
+// saveContent saves the content last read beside ix, an index in the
+// store, under the stamp of its files, unless it is there already (see
+// Options.Stamp).
+func (m *Manager) saveContent(ix *index.Index) {
+	if m.store == nil || m.baseStamp == "" || m.base == nil || m.store.HasContent(ix, m.baseStamp) {
+		return
+	}
+	if err := m.store.SaveContent(ix, m.baseStamp, m.base); err != nil {
+		m.log.Warn("could not save the content beside the new index", "err", err)
+	}
 }
 
 // discard closes an index that is no longer live and removes its

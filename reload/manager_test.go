@@ -230,3 +230,54 @@ func TestSmokeCheckKeepsOldIndex(t *testing.T) {
 		t.Errorf("old index not serving after a failed check")
 	}
 }
+
+// TestReloadSavesContent checks that a reload into INDEX_DIR saves the
+// content it read beside the new index under the stamp of its files, as it
+// was read: the next start takes it from there instead of parsing.
+func TestReloadSavesContent(t *testing.T) {
+	ctx := context.Background()
+	dir, indexDir := t.TempDir(), t.TempDir()
+	writeVersion(t, dir, 1)
+	c, err := loaderFor(dir)(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := index.OpenStore(indexDir, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	ix, _, err := store.OpenOrBuild(ctx, c.Passages, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := index.NewLive(ix)
+	t.Cleanup(func() { _ = live.Close() })
+	stamp := func(ctx context.Context) (string, error) { return content.Stamp(ctx, dir, content.Options{}) }
+	m := New(live, loaderFor(dir), Options{Store: store, Log: quiet, Content: c, Stamp: stamp})
+
+	for v := 1; v <= 2; v++ {
+		writeVersion(t, dir, v)
+		if _, err := m.Reload(ctx); err != nil {
+			t.Fatal(err)
+		}
+		s, err := stamp(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved, err := store.SavedContent(s)
+		if err != nil {
+			t.Fatalf("version %d: nothing saved under the files' stamp: %v", v, err)
+		}
+		want, _ := loaderFor(dir)(ctx)
+		if index.Fingerprint(saved.Passages, saved.Synonyms) != index.Fingerprint(want.Passages, want.Synonyms) {
+			t.Errorf("version %d: saved content differs from the files", v)
+		}
+		_ = live.With(func(ix *index.Index) error {
+			if !store.HasContent(ix, s) {
+				t.Errorf("version %d: the live index %s has no content saved beside it", v, ix.Dir())
+			}
+			return nil
+		})
+	}
+}
