@@ -94,17 +94,13 @@ func (s *Store) Pending(ctx context.Context, limit int) ([]feedback.Phrasing, er
 	if err != nil {
 		return nil, fmt.Errorf("list pending phrasings: %w", err)
 	}
-	defer rows.Close()
-	var list []feedback.Phrasing
-	for rows.Next() {
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (feedback.Phrasing, error) {
 		p := feedback.Phrasing{State: feedback.Pending}
-		if err := rows.Scan(&p.PassageID, &p.Members, &p.Last, &p.Text); err != nil {
-			return nil, fmt.Errorf("list pending phrasings: %w", err)
-		}
+		err := r.Scan(&p.PassageID, &p.Members, &p.Last, &p.Text)
 		p.ID = feedback.PhrasingID(p.PassageID, p.Text)
-		list = append(list, p)
-	}
-	if err := rows.Err(); err != nil {
+		return p, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("list pending phrasings: %w", err)
 	}
 	return feedback.SortPending(list, limit), nil
@@ -118,18 +114,14 @@ func (s *Store) Decided(ctx context.Context, state feedback.State) ([]feedback.P
 	if err != nil {
 		return nil, fmt.Errorf("list %s phrasings: %w", state, err)
 	}
-	defer rows.Close()
-	var list []feedback.Phrasing
-	for rows.Next() {
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (feedback.Phrasing, error) {
 		var p feedback.Phrasing
 		var at time.Time
-		if err := rows.Scan(&p.PassageID, &p.Text, &p.By, &at); err != nil {
-			return nil, fmt.Errorf("list %s phrasings: %w", state, err)
-		}
+		err := r.Scan(&p.PassageID, &p.Text, &p.By, &at)
 		p.ID, p.State, p.Decided = feedback.PhrasingID(p.PassageID, p.Text), state, time.Unix(at.Unix(), 0)
-		list = append(list, p)
-	}
-	if err := rows.Err(); err != nil {
+		return p, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("list %s phrasings: %w", state, err)
 	}
 	feedback.SortDecided(list)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"faqbot/feedback"
 )
 
@@ -44,16 +46,12 @@ func (s *Store) Unanswered(ctx context.Context, since time.Time, limit int) ([]f
 	if err != nil {
 		return nil, fmt.Errorf("list unanswered questions: %w", err)
 	}
-	defer rows.Close()
-	var asked []feedback.Asked
-	for rows.Next() {
+	asked, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (feedback.Asked, error) {
 		var a feedback.Asked
-		if err := rows.Scan(&a.Text, &a.BestID, &a.At); err != nil {
-			return nil, fmt.Errorf("list unanswered questions: %w", err)
-		}
-		asked = append(asked, a)
-	}
-	if err := rows.Err(); err != nil {
+		err := r.Scan(&a.Text, &a.BestID, &a.At)
+		return a, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("list unanswered questions: %w", err)
 	}
 	return feedback.GroupUnanswered(asked, limit), nil

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
+
 	"faqbot/feedback"
 )
 
@@ -32,16 +34,12 @@ func (s *Store) Disliked(ctx context.Context, limit int) ([]feedback.PassageVote
 	if err != nil {
 		return nil, fmt.Errorf("list disliked passages: %w", err)
 	}
-	defer rows.Close()
-	var list []feedback.PassageVotes
-	for rows.Next() {
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (feedback.PassageVotes, error) {
 		var pv feedback.PassageVotes
-		if err := rows.Scan(&pv.PassageID, &pv.Up, &pv.Down); err != nil {
-			return nil, fmt.Errorf("list disliked passages: %w", err)
-		}
-		list = append(list, pv)
-	}
-	if err := rows.Err(); err != nil {
+		err := r.Scan(&pv.PassageID, &pv.Up, &pv.Down)
+		return pv, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("list disliked passages: %w", err)
 	}
 	return feedback.SortDisliked(list, limit), nil
