@@ -42,13 +42,7 @@ func GroupUnanswered(asked []Asked, limit int) []Question {
 		list = append(list, *g)
 	}
 	slices.SortFunc(list, func(a, b Question) int {
-		if c := cmp.Compare(b.Count, a.Count); c != 0 {
-			return c
-		}
-		if c := b.Last.Compare(a.Last); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Text, b.Text)
+		return cmp.Or(cmp.Compare(b.Count, a.Count), b.Last.Compare(a.Last), cmp.Compare(a.Text, b.Text))
 	})
 	return cut(list, limit)
 }
@@ -57,13 +51,7 @@ func GroupUnanswered(asked []Asked, limit int) []Question {
 // then by id; limit <= 0 means no limit.
 func SortDisliked(list []PassageVotes, limit int) []PassageVotes {
 	slices.SortFunc(list, func(a, b PassageVotes) int {
-		if c := cmp.Compare(b.Down, a.Down); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Up, b.Up); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.PassageID, b.PassageID)
+		return cmp.Or(cmp.Compare(b.Down, a.Down), cmp.Compare(a.Up, b.Up), cmp.Compare(a.PassageID, b.PassageID))
 	})
 	return cut(list, limit)
 }
@@ -77,19 +65,8 @@ func SortPending(list []Phrasing, limit int) []Phrasing {
 		best[p.PassageID] = max(best[p.PassageID], p.Members)
 	}
 	slices.SortFunc(list, func(a, b Phrasing) int {
-		if c := cmp.Compare(best[b.PassageID], best[a.PassageID]); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.PassageID, b.PassageID); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Members, a.Members); c != 0 {
-			return c
-		}
-		if c := b.Last.Compare(a.Last); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Text, b.Text)
+		return cmp.Or(cmp.Compare(best[b.PassageID], best[a.PassageID]), cmp.Compare(a.PassageID, b.PassageID),
+			cmp.Compare(b.Members, a.Members), b.Last.Compare(a.Last), cmp.Compare(a.Text, b.Text))
 	})
 	return cut(list, limit)
 }
@@ -97,10 +74,7 @@ func SortPending(list []Phrasing, limit int) []Phrasing {
 // SortDecided orders decided phrasings by passage id, then text.
 func SortDecided(list []Phrasing) {
 	slices.SortFunc(list, func(a, b Phrasing) int {
-		if c := cmp.Compare(a.PassageID, b.PassageID); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Text, b.Text)
+		return cmp.Or(cmp.Compare(a.PassageID, b.PassageID), cmp.Compare(a.Text, b.Text))
 	})
 }
 
