@@ -115,22 +115,10 @@ func setWeights(examples []Example, sets int, keep func(*Example) bool) []float6
 	w := make([]float64, len(examples))
 	for i := range examples {
 		if keep(&examples[i]) {
-			w[i] = 1 / max(n[examples[i].Set], fullSet) / present(n)
+			w[i] = 1 / max(n[examples[i].Set], fullSet) / float64(sets)
 		}
 	}
 	return w
-}
-
-// present is the number of sets with examples (counts per set): sets
-// that are only reported on take no share of the weight.
-func present(counts []float64) float64 {
-	k := 0.0
-	for _, c := range counts {
-		if c > 0 {
-			k++
-		}
-	}
-	return max(k, 1)
 }
 
 // fitRanker maximises, over answerable questions with a relevant candidate,
@@ -291,7 +279,7 @@ func fitConfidence(m *index.Model, examples []Example, sets int, opts FitOptions
 		count[int(s)]++
 	}
 	for i, s := range ws {
-		ws[i] = 1 / max(count[int(s)], fullSet) / present(count)
+		ws[i] = 1 / max(count[int(s)], fullSet) / float64(sets)
 	}
 	return fitKinds(xs, ys, ws, opts)
 }
