@@ -116,14 +116,15 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 		df := ix.docFreq(raw)
 		if df == 0 {
 			qt.oov = true
+			word := typed(t.Position, raw)
 			switch {
-			case englishWord(typed(t.Position, raw)):
+			case englishWord(word):
 				// A real word the content does not use: no typo.
 			case stopWordTypo(raw):
 				continue // as the analyser would have, typed right
 			case tries < maxCorrections && correctable(raw):
 				tries++
-				fixed, fdf, err := ix.correct(ctx, raw, typed(t.Position, raw))
+				fixed, fdf, err := ix.correct(ctx, raw, word)
 				if err != nil {
 					return p, err
 				}

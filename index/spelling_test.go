@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -229,6 +230,25 @@ func TestSpellingCorrection(t *testing.T) {
 			if x, ok := read[d]; ok {
 				t.Errorf("%q: %q read as term %q, want it left out as a stop word", tt.question, d, x.term)
 			}
+		}
+	}
+}
+
+// TestEnglishWords checks the embedded word list: in byte order, as
+// englishWord's binary search needs, and holding common words.
+func TestEnglishWords(t *testing.T) {
+	englishWord("")
+	if len(englishWords) < 10000 || !slices.IsSorted(englishWords) {
+		t.Fatalf("%d words, sorted %v", len(englishWords), slices.IsSorted(englishWords))
+	}
+	for _, w := range []string{"german", "password", "because"} {
+		if !englishWord(w) {
+			t.Errorf("%q is not on the list", w)
+		}
+	}
+	for _, w := range []string{"pasword", "whaat", "checkng"} {
+		if englishWord(w) {
+			t.Errorf("%q, a slip, is on the list", w)
 		}
 	}
 }
