@@ -193,8 +193,10 @@ func (s Set) questions(fit bool) ([]Query, error) {
 	}
 	// After the split above, so that a set and its copy with typos fit
 	// and report on the same questions.
-	for i := range qs {
-		qs[i].Query = Typo(qs[i].Query, s.Typos)
+	if s.Typos > 0 {
+		for i := range qs {
+			qs[i].Query = Typo(qs[i].Query, s.Typos)
+		}
 	}
 	return qs, nil
 }
