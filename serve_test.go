@@ -601,13 +601,7 @@ func TestServeReloadsOnHangupAndFileChange(t *testing.T) {
 	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(wait)
-	for !strings.Contains(s.log.String(), "SIGHUP: reloading content") {
-		if time.Now().After(deadline) {
-			t.Fatal("SIGHUP did not reload")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	s.waitLog(t, "SIGHUP: reloading content")
 }
 
 func TestServeHealthAndMetrics(t *testing.T) {
