@@ -37,6 +37,10 @@ type Set struct {
 	// content on its own, with the questions about other articles out of
 	// scope: the size of a real server's FAQ.
 	PerArticle bool `json:"per_article,omitempty"`
+	// Separate makes every corpus path a content of its own, asked the
+	// questions of the queries path at the same place in its list (or of
+	// the only one): several small communities in one set.
+	Separate bool `json:"separate,omitempty"`
 	// Typos, above zero, puts up to that many typing slips in every
 	// question (see Typo): the same questions as members in a hurry type
 	// them.
@@ -100,6 +104,9 @@ func LoadSuite(path string) (Suite, error) {
 		if set.Name == "" || len(set.Corpus) == 0 || len(set.Queries) == 0 {
 			return Suite{}, fmt.Errorf("read suite %s: set %d needs name, corpus and queries", path, i+1)
 		}
+		if set.Separate && (len(set.FitQueries) > 0 || len(set.Queries) != 1 && len(set.Queries) != len(set.Corpus)) {
+			return Suite{}, fmt.Errorf("read suite %s: set %s is separate: it needs one queries path, or one per corpus path, and no fit_queries", path, set.Name)
+		}
 		for _, ps := range []Paths{set.Corpus, set.Queries, set.FitQueries} {
 			for k := range ps {
 				ps[k] = relativeTo(dir, ps[k])
@@ -149,19 +156,19 @@ type Case struct {
 // Cases reads the set into the cases to run: its content with its report
 // questions (or, with fit, its fitting questions), or one case per article.
 func (s Set) Cases(ctx context.Context, fit bool) ([]Case, error) {
+	if s.Separate {
+		return s.separateCases(ctx, fit)
+	}
 	c := &content.Collection{}
 	for _, p := range s.Corpus {
-		part, err := content.LoadPath(ctx, p, content.Options{})
+		part, err := s.load(ctx, p)
 		if err != nil {
-			return nil, fmt.Errorf("set %s: %w", s.Name, err)
-		}
-		if err := part.Err(); err != nil {
-			return nil, fmt.Errorf("set %s: content problems: %w", s.Name, err)
+			return nil, err
 		}
 		c.Passages = append(c.Passages, part.Passages...)
 		c.Synonyms = append(c.Synonyms, part.Synonyms...)
 	}
-	qs, err := s.questions(fit)
+	qs, err := s.questions(s.Queries, fit)
 	if err != nil {
 		return nil, err
 	}
@@ -171,9 +178,38 @@ func (s Set) Cases(ctx context.Context, fit bool) ([]Case, error) {
 	return perArticle(c, qs), nil
 }
 
-// questions reads the questions to report on, or to fit on.
-func (s Set) questions(fit bool) ([]Query, error) {
-	paths := s.Queries
+// separateCases makes one case of every corpus path (see Set.Separate).
+func (s Set) separateCases(ctx context.Context, fit bool) ([]Case, error) {
+	var cases []Case
+	for i, p := range s.Corpus {
+		c, err := s.load(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		qs, err := s.questions(Paths{s.Queries[min(i, len(s.Queries)-1)]}, fit)
+		if err != nil {
+			return nil, err
+		}
+		cases = append(cases, Case{Passages: c.Passages, Synonyms: c.Synonyms, Queries: qs})
+	}
+	return cases, nil
+}
+
+// load reads one content path of the set, which must have no problems.
+func (s Set) load(ctx context.Context, path string) (*content.Collection, error) {
+	c, err := content.LoadPath(ctx, path, content.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("set %s: %w", s.Name, err)
+	}
+	if err := c.Err(); err != nil {
+		return nil, fmt.Errorf("set %s: content problems: %w", s.Name, err)
+	}
+	return c, nil
+}
+
+// questions reads the questions of paths to report on, or to fit on (the
+// set's fitting questions when it has them).
+func (s Set) questions(paths Paths, fit bool) ([]Query, error) {
 	if fit && len(s.FitQueries) > 0 {
 		paths = s.FitQueries
 	}

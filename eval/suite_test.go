@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,7 +55,9 @@ func TestLoadSuite(t *testing.T) {
 	if len(s.Sets[1].Corpus) != 2 {
 		t.Errorf("list of corpora read as %v", s.Sets[1].Corpus)
 	}
-	for _, bad := range []string{`{"sets":[{"name":"a","corpus":"c"}]}`, `{"sets":[{"name":"a","corpus":3,"queries":"q"}]}`, `not json`} {
+	for _, bad := range []string{`{"sets":[{"name":"a","corpus":"c"}]}`, `{"sets":[{"name":"a","corpus":3,"queries":"q"}]}`, `not json`,
+		`{"sets":[{"name":"a","separate":true,"corpus":["c","d","e"],"queries":["q","r"]}]}`,
+		`{"sets":[{"name":"a","separate":true,"corpus":["c","d"],"queries":"q","fit_queries":"f"}]}`} {
 		write(bad)
 		if _, err := LoadSuite(file); err == nil {
 			t.Errorf("LoadSuite accepted %s", bad)
@@ -135,5 +138,61 @@ func TestRunSetCommunityFAQ(t *testing.T) {
 	}
 	if r.Baseline.AccAt1 <= 0.3 || r.Baseline.AccAt1 > 1 {
 		t.Errorf("baseline acc@1 %v", r.Baseline.AccAt1)
+	}
+}
+
+// TestSeparate: a separate set makes one case per content, each asked its
+// own questions (or the one list of questions), fitting on half of them.
+func TestSeparate(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a.jsonl", `{"id":"a1","kind":"faq","question":"How do I join?","text":"Click join.","url":"https://example.org/a"}`+"\n")
+	b := write("b.jsonl", `{"id":"b1","kind":"faq","question":"How do I leave?","text":"Click leave.","url":"https://example.org/b"}`+"\n"+
+		`{"id":"b2","kind":"faq","question":"How do I pay?","text":"Use a card.","url":"https://example.org/b2"}`+"\n")
+	var qa, qb strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&qa, `{"query":"join %d","relevant":["a1"]}`+"\n", i)
+		fmt.Fprintf(&qb, `{"query":"leave %d","relevant":["b1"]}`+"\n", i)
+	}
+	qsA, qsB := write("qa.jsonl", qa.String()), write("qb.jsonl", qb.String())
+	tests := []struct {
+		name    string
+		queries Paths
+		want    []string // first question of each case
+	}{
+		{"paired", Paths{qsA, qsB}, []string{"join", "leave"}},
+		{"one list", Paths{qsA}, []string{"join", "join"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Set{Name: "s", Separate: true, Corpus: Paths{a, b}, Queries: tt.queries}
+			cases, err := s.Cases(context.Background(), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cases) != 2 || len(cases[0].Passages) != 1 || len(cases[1].Passages) != 2 {
+				t.Fatalf("cases %+v, want the two contents apart", cases)
+			}
+			for i, c := range cases {
+				if len(c.Queries) != 20 || !strings.HasPrefix(c.Queries[0].Query, tt.want[i]) {
+					t.Errorf("case %d asked %d questions starting %q, want 20 starting %q", i, len(c.Queries), c.Queries[0].Query, tt.want[i])
+				}
+			}
+			fit, err := s.Cases(context.Background(), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, c := range fit {
+				if n := len(c.Queries); n == 0 || n == 20 {
+					t.Errorf("case %d fits on %d of 20 questions, want about half", i, n)
+				}
+			}
+		})
 	}
 }
