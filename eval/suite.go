@@ -179,16 +179,22 @@ func (s Set) Cases(ctx context.Context, fit bool) ([]Case, error) {
 }
 
 // separateCases makes one case of every corpus path (see Set.Separate).
+// A queries file that serves several contents is read once.
 func (s Set) separateCases(ctx context.Context, fit bool) ([]Case, error) {
 	var cases []Case
+	read := map[string][]Query{}
 	for i, p := range s.Corpus {
 		c, err := s.load(ctx, p)
 		if err != nil {
 			return nil, err
 		}
-		qs, err := s.questions(Paths{s.Queries[min(i, len(s.Queries)-1)]}, fit)
-		if err != nil {
-			return nil, err
+		path := s.Queries[min(i, len(s.Queries)-1)]
+		qs, ok := read[path]
+		if !ok {
+			if qs, err = s.questions(Paths{path}, fit); err != nil {
+				return nil, err
+			}
+			read[path] = qs
 		}
 		cases = append(cases, Case{Passages: c.Passages, Synonyms: c.Synonyms, Queries: qs})
 	}
