@@ -30,12 +30,13 @@ const (
 	sTwin               // how much of its body's words the runner-up shares: near-duplicate topics
 	sRelated            // share of the question found in one of its segments, counting related words
 	sPrecision          // the largest share of one of its phrasings that the question holds
+	sOneWord            // the question is one word ("thanks", "reload?")
 	NumSignals
 )
 
 // signalNames name the signals for fitting reports.
 var signalNames = [NumSignals]string{"score", "prob", "margin", "cover", "segment", "phrase_f1",
-	"exact", "unknown", "corrected", "missing", "terms", "faq", "words", "grams", "next_prob", "next_segment", "agree", "twin", "related", "precision"}
+	"exact", "unknown", "corrected", "missing", "terms", "faq", "words", "grams", "next_prob", "next_segment", "agree", "twin", "related", "precision", "one_word"}
 
 // SignalName names signal i, for reports of a fitted model.
 func SignalName(i int) string { return signalNames[i] }
@@ -69,6 +70,11 @@ type Model struct {
 	// FAQ pair: the same signal can mean more, or less, for an FAQ pair
 	// than for a paragraph.
 	FAQ Signals
+	// OneWord are added to the Confidence weights when the question is
+	// one word: a full match of one word means less than one of a whole
+	// question, and weights of its own keep what one-word questions teach
+	// (see eval.Keyword) from moving what whole questions have.
+	OneWord Signals
 }
 
 // score is a candidate's ranking score.
@@ -102,6 +108,7 @@ type Explanation struct {
 	unknown    float64 // share of the question's weight unknown to the content
 	corrected  float64 // share read through a spelling correction
 	terms      int     // distinct question terms
+	words      int     // distinct question words, stop words included
 }
 
 // Rank orders the candidates by m, best first, keeping one candidate per
@@ -185,6 +192,11 @@ func (e *Explanation) Signals(order []int, scores []float64) Signals {
 	x[sAgree] = e.agreement(top.ItemID)
 	x[sRelated] = f[fRelSegment]
 	x[sPrecision] = f[fPhrasePrec]
+	// One word matched is weak evidence: a greeting or a "test" finds
+	// some sentence that uses it.
+	if e.words == 1 {
+		x[sOneWord] = 1
+	}
 	return x
 }
 
@@ -244,6 +256,9 @@ func (m *Model) Predict(x Signals) float64 {
 		if x[sFAQ] == 1 {
 			z += m.FAQ[i] * x[i]
 		}
+		if x[sOneWord] == 1 {
+			z += m.OneWord[i] * x[i]
+		}
 	}
 	p := 1 / (1 + math.Exp(-z))
 	if x[sExact] == 1 {
@@ -251,3 +266,6 @@ func (m *Model) Predict(x Signals) float64 {
 	}
 	return p
 }
+
+// Fitted is the model search uses (model.go): a fit may keep part of it.
+func Fitted() Model { return model }

@@ -119,3 +119,39 @@ func TestPolicy(t *testing.T) {
 		})
 	}
 }
+
+// TestOneWordSignal checks which questions count as one word, stop words
+// and repeats included, and that their weights apply to them alone.
+func TestOneWordSignal(t *testing.T) {
+	ix := library(t)
+	tests := []struct {
+		question string
+		one      bool
+	}{
+		{"wifi", true},
+		{"wifi?", true},
+		{"Wifi wifi!", true},
+		{"is the wifi free", false},
+		{"the wifi", false}, // one term, two words
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			e, err := ix.Explain(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			order, scores := e.Rank(&model)
+			x := e.Signals(order, scores)
+			if got := x[sOneWord] == 1; got != tt.one {
+				t.Fatalf("one word = %v, want %v", got, tt.one)
+			}
+			base := model
+			base.OneWord = Signals{}
+			m := base
+			m.OneWord[sOneWord] = -3
+			if applied := m.Predict(x) < base.Predict(x); applied != tt.one {
+				t.Errorf("one-word weights applied = %v, want %v", applied, tt.one)
+			}
+		})
+	}
+}

@@ -84,3 +84,7 @@ func stopWordTypo(term string) bool {
 	}
 	return false
 }
+
+// IsStopWord reports whether word (lower case) is one the index's analyser
+// leaves out of questions and passages.
+func IsStopWord(word string) bool { return slices.Contains(stopWords(), word) }

@@ -154,7 +154,7 @@ func (ix *Index) search(ctx context.Context, question string, n int, finish bool
 		hits = append(hits, scored{i, 0})
 	}
 	res.Reason = ReasonNoMatch
-	e.terms = len(q.terms)
+	e.terms, e.words = len(q.terms), len(q.words)
 	if q.total > 0 {
 		e.unknown, e.corrected = q.oov/q.total, q.fixed/q.total
 	}
