@@ -361,3 +361,22 @@ func TestAskBuiltInQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestAskBuiltInChitChat sends the built-in content one-word messages that
+// are no question: a laugh, a test, a greeting. A word that some answer
+// happens to use is no reason to answer.
+func TestAskBuiltInChitChat(t *testing.T) {
+	for _, said := range []string{"lol", "test", "anyone", "thanks", "hello"} {
+		out, _, err := cli(t, nil, "ask", "-json", said)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got answerJSON
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Answered {
+			t.Errorf("%q: answered with %+v (confidence %.2f)", said, got.Answer, got.Score)
+		}
+	}
+}

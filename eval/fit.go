@@ -20,11 +20,17 @@ type Example struct {
 	Relevant []bool
 	// Answerable is false for an out-of-scope question.
 	Answerable bool
+	// Keyword marks a question asked as one of its words (see Keyword):
+	// the confidence is fitted on it, the ranking and the threshold are
+	// not.
+	Keyword bool
 }
 
 // Collect asks the set's questions (its fitting questions with fit, else
-// those it reports on) and records what search saw. The candidates do not
-// depend on the model, so one collection serves any number of fits.
+// those it reports on) and records what search saw. With fit, every
+// question is asked a second time as one of its words (see Keyword). The
+// candidates do not depend on the model, so one collection serves any
+// number of fits.
 func Collect(ctx context.Context, s Set, setIndex int, fit bool) ([]Example, error) {
 	cases, err := s.Cases(ctx, fit)
 	if err != nil {
@@ -37,20 +43,32 @@ func Collect(ctx context.Context, s Set, setIndex int, fit bool) ([]Example, err
 			return nil, fmt.Errorf("set %s: %w", s.Name, err)
 		}
 		for _, q := range c.Queries {
-			e, err := ix.Explain(ctx, q.Query)
-			if err != nil {
-				_ = ix.Close()
-				return nil, fmt.Errorf("set %s: %w", s.Name, err)
+			asked := []string{q.Query}
+			if k := Keyword(q.Query); fit && k != "" {
+				asked = append(asked, k)
 			}
-			ex := Example{Set: setIndex, Explanation: e, Answerable: len(q.Relevant) > 0, Relevant: make([]bool, len(e.Candidates))}
-			for i, cand := range e.Candidates {
-				ex.Relevant[i] = slices.Contains(q.Relevant, cand.ItemID) || slices.Contains(q.Relevant, cand.ID)
+			for n, text := range asked {
+				e, err := ix.Explain(ctx, text)
+				if err != nil {
+					_ = ix.Close()
+					return nil, fmt.Errorf("set %s: %w", s.Name, err)
+				}
+				out = append(out, example(setIndex, e, q, n > 0))
 			}
-			out = append(out, ex)
 		}
 		_ = ix.Close()
 	}
 	return out, nil
+}
+
+// example records what search saw for question q, asked as itself or as
+// its keyword.
+func example(set int, e index.Explanation, q Query, keyword bool) Example {
+	ex := Example{Set: set, Explanation: e, Answerable: len(q.Relevant) > 0, Relevant: make([]bool, len(e.Candidates)), Keyword: keyword}
+	for i, cand := range e.Candidates {
+		ex.Relevant[i] = slices.Contains(q.Relevant, cand.ItemID) || slices.Contains(q.Relevant, cand.ID)
+	}
+	return ex
 }
 
 // Judge decides an example with a model as search would: the confidence of
@@ -71,6 +89,10 @@ type FitOptions struct {
 	Iterations int
 	// Rounds of refining the ranking weights one at a time.
 	Rounds int
+	// Keep, when set, is a model whose ranking and whole-question
+	// confidence to keep: only the weights of one-word questions are
+	// fitted, on the ranking it gives.
+	Keep *index.Model
 }
 
 func (o FitOptions) withDefaults() FitOptions {
@@ -87,15 +109,41 @@ func (o FitOptions) withDefaults() FitOptions {
 }
 
 // Fit fits a model on examples from sets sets, each set weighing the same
-// whatever its size: first the ranking weights (a listwise softmax over each
-// question's candidates), then, with that ranking, the confidence (logistic
-// regression on whether the best passage answers the question).
+// whatever its size, in three steps: the ranking weights (a listwise
+// softmax over each question's candidates) on members' whole questions;
+// with that ranking, the confidence (logistic regression on whether the
+// best passage answers the question) on the questions of more than one
+// word; and the weights of one-word questions (see index.Model.OneWord),
+// on top of that confidence, on the one-word questions and the keywords.
 func Fit(examples []Example, sets int, opts FitOptions) index.Model {
 	opts = opts.withDefaults()
 	var m index.Model
-	m.Rank = fitRanker(examples, sets, opts)
-	m.Confidence, m.FAQ, m.Bias = fitConfidence(&m, examples, sets, opts)
+	if opts.Keep != nil {
+		m = *opts.Keep
+	} else {
+		m.Rank = fitRanker(wholeQuestions(examples), sets, opts)
+	}
+	xs, ys, ws := confidenceRows(&m, examples, sets)
+	oneWord := index.SignalIndex("one_word")
+	if opts.Keep == nil {
+		var mx []index.Signals
+		var my, mw []float64
+		for i, x := range xs {
+			if x[oneWord] == 0 {
+				mx, my, mw = append(mx, x), append(my, ys[i]), append(mw, ws[i])
+			}
+		}
+		m.Confidence, m.FAQ, m.Bias = fitKinds(mx, my, mw, opts)
+		m.OneWord = index.Signals{}
+	}
+	m.OneWord = fitOneWord(&m, xs, ys, ws, opts)
 	return m
+}
+
+// wholeQuestions are the examples asked as members asked them, not as a
+// keyword.
+func wholeQuestions(examples []Example) []Example {
+	return slices.DeleteFunc(slices.Clone(examples), func(e Example) bool { return e.Keyword })
 }
 
 // fullSet is the size from which a set weighs as much as any other: a
@@ -254,11 +302,13 @@ func featureScale(examples []Example) (mean, sd [index.NumFeatures]float64) {
 	return mean, sd
 }
 
-// fitConfidence fits the logistic model of "the best passage is relevant"
-// (false for every out-of-scope question) on the signals of m's ranking.
-func fitConfidence(m *index.Model, examples []Example, sets int, opts FitOptions) (shared, faq index.Signals, bias float64) {
-	var xs []index.Signals
-	var ys, ws []float64
+// confidenceRows are the confidence model's inputs under m's ranking, one
+// row per example with a best passage: its signals, whether that passage
+// answers the question (never for an out-of-scope one), and its weight,
+// every set weighing alike (see fullSet).
+func confidenceRows(m *index.Model, examples []Example, sets int) (xs []index.Signals, ys, ws []float64) {
+	var set []int
+	count := make([]float64, sets)
 	for k := range examples {
 		ex := &examples[k]
 		order, scores := ex.Explanation.Rank(m)
@@ -271,17 +321,14 @@ func fitConfidence(m *index.Model, examples []Example, sets int, opts FitOptions
 			y = 1
 		}
 		ys = append(ys, y)
-		ws = append(ws, float64(ex.Set))
+		set = append(set, ex.Set)
+		count[ex.Set]++
 	}
-	// Weight every set alike (see fullSet).
-	count := make([]float64, sets)
-	for _, s := range ws {
-		count[int(s)]++
+	ws = make([]float64, len(set))
+	for i, s := range set {
+		ws[i] = 1 / max(count[s], fullSet) / float64(sets)
 	}
-	for i, s := range ws {
-		ws[i] = 1 / max(count[int(s)], fullSet) / float64(sets)
-	}
-	return fitKinds(xs, ys, ws, opts)
+	return xs, ys, ws
 }
 
 // fitKinds fits the logistic confidence with weights shared by both kinds
@@ -300,16 +347,45 @@ func fitKinds(xs []index.Signals, ys, ws []float64, opts FitOptions) (shared, fa
 		}
 		rows[i] = r
 	}
-	w, b := fitLogisticRows(rows, ys, ws, opts)
+	w, b := fitLogisticRows(rows, ys, ws, nil, opts)
 	copy(shared[:], w[:n])
 	copy(faq[:], w[n:])
 	return shared, faq, b
 }
 
+// fitOneWord fits the weights added for one-word questions, on the rows of
+// one-word questions, with m's confidence without them as a fixed start.
+// Their own bias is the weight of the one_word signal, which is 1 on every
+// such row.
+func fitOneWord(m *index.Model, xs []index.Signals, ys, ws []float64, opts FitOptions) index.Signals {
+	oneWord := index.SignalIndex("one_word")
+	base := *m
+	base.OneWord = index.Signals{}
+	var rows [][]float64
+	var oy, ow, offsets []float64
+	for i, x := range xs {
+		if x[oneWord] == 0 {
+			continue
+		}
+		p := min(max(base.Predict(x), 1e-9), 1-1e-9)
+		rows = append(rows, x[:])
+		oy, ow, offsets = append(oy, ys[i]), append(ow, ws[i]), append(offsets, math.Log(p/(1-p)))
+	}
+	var one index.Signals
+	if len(rows) == 0 {
+		return one
+	}
+	w, b := fitLogisticRows(rows, oy, ow, offsets, opts)
+	copy(one[:], w)
+	one[oneWord] += b
+	return one
+}
+
 // fitLogisticRows fits a weighted logistic regression on standardised
-// inputs with a little L2 regularisation, and returns weights for the raw
+// inputs with a little L2 regularisation, each row's log-odds starting from
+// its offset (none when offsets is nil), and returns weights for the raw
 // inputs.
-func fitLogisticRows(xs [][]float64, ys, ws []float64, opts FitOptions) ([]float64, float64) {
+func fitLogisticRows(xs [][]float64, ys, ws, offsets []float64, opts FitOptions) ([]float64, float64) {
 	if len(xs) == 0 {
 		return nil, 0
 	}
@@ -341,6 +417,9 @@ func fitLogisticRows(xs [][]float64, ys, ws []float64, opts FitOptions) ([]float
 		grad := make([]float64, len(params))
 		for i, x := range xs {
 			z := params[width]
+			if offsets != nil {
+				z += offsets[i]
+			}
 			for j, v := range x {
 				z += params[j] * (v - mean[j]) / sd[j]
 			}
@@ -392,8 +471,10 @@ const maxWrong = 0.05
 // steps of 0.01: the lowest (so the one that answers the most) at which the
 // average over sets of the share of questions answered wrongly is at most
 // maxWrong. A wrong answer is worse than none, so the risk is what is
-// fixed, and coverage what is gained.
+// fixed, and coverage what is gained. Keywords are left out: the risk is
+// that of members' questions.
 func ChooseThreshold(m *index.Model, examples []Example, sets int) float64 {
+	examples = wholeQuestions(examples)
 	type judged struct {
 		set         int
 		conf        float64
