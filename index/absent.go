@@ -8,8 +8,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	bleveindex "github.com/blevesearch/bleve_index_api"
-
-	"faqbot/content"
 )
 
 // absentTerm is a term query for a term that no passage holds in the
@@ -20,7 +18,7 @@ import (
 // out would change every score; keeping it as an absentTerm changes none,
 // while sparing a lookup in every segment's term dictionary and its
 // thesaurus (most question words are in no FAQ question and no title).
-// Only a term without synonyms may be absent: Bleve would search those.
+// A term with synonyms is a synonymTerm instead (see Index.query).
 type absentTerm struct {
 	term, field string
 	boost       float64
@@ -69,19 +67,17 @@ func (s *absentSearcher) Size() int                  { return s.scorer.Size() }
 func (s *absentSearcher) DocumentMatchPoolSize() int { return 1 }
 
 // fieldTerms says which terms the FAQ questions (with their aliases) and
-// the titles (with sections) hold, by term id, and which terms the
-// moderators' synonyms use.
+// the titles (with sections) hold, by term id.
 type fieldTerms struct {
 	question, title []bool
-	synonyms        map[string]bool
 }
 
 // newFieldTerms reads them from the analysis, which analyses every FAQ
 // question and alias as Bleve's question field does, and the title with
-// the section as the title field does; and from syns.
-func (ix *Index) newFieldTerms(syns []content.Synonym) *fieldTerms {
+// the section as the title field does.
+func (ix *Index) newFieldTerms() *fieldTerms {
 	c := ix.corpus
-	f := &fieldTerms{question: make([]bool, len(c.df)), title: make([]bool, len(c.df)), synonyms: map[string]bool{}}
+	f := &fieldTerms{question: make([]bool, len(c.df)), title: make([]bool, len(c.df))}
 	for i := range c.docs {
 		d := &c.docs[i]
 		for _, s := range d.segs {
@@ -95,22 +91,12 @@ func (ix *Index) newFieldTerms(syns []content.Synonym) *fieldTerms {
 			f.title[id] = true
 		}
 	}
-	for _, s := range syns {
-		for _, w := range append(append([]string(nil), s.Input...), s.Terms...) {
-			for _, tok := range ix.analyzer.Analyze([]byte(w)) {
-				f.synonyms[string(tok.Term)] = true
-			}
-		}
-	}
 	return f
 }
 
 // absent reports whether no passage holds term in the field (question or
-// title), and no synonym could bring one.
+// title).
 func (f *fieldTerms) absent(c *corpus, term string, in []bool) bool {
-	if f.synonyms[term] {
-		return false
-	}
 	id, ok := c.vocab[term]
 	return !ok || !in[id]
 }

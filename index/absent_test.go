@@ -54,7 +54,7 @@ func TestAbsentTermsScoreAlike(t *testing.T) {
 				if len(q.terms) == 0 {
 					continue
 				}
-				got, want := bleveHits(t, ix, ix.query(&q)), bleveHits(t, ix, termQuery(&q))
+				got, want := bleveHits(t, ix, ix.query(&q)), bleveHits(t, ix, termQuery(ix, &q))
 				absent += countAbsent(ix.query(&q))
 				if len(got) != len(want) {
 					t.Fatalf("%q: %d hits, want %d", question, len(got), len(want))
@@ -91,11 +91,16 @@ func bleveHits(t *testing.T, ix *Index, q query.Query) []scoredHit {
 	return out
 }
 
-// termQuery is the query with a term query for every term in every field.
-func termQuery(q *parsed) query.Query {
+// termQuery is the query with a term query (a synonymTerm for a term with
+// synonyms) for every term in every field.
+func termQuery(ix *Index, q *parsed) query.Query {
 	field := func(name string, boost float64) query.Query {
 		d := query.NewDisjunctionQuery(nil)
 		for _, t := range q.terms {
+			if syns := ix.equivalents[t.term]; len(syns) > 0 {
+				d.AddQuery(&synonymTerm{term: t.term, synonyms: syns, field: name, boost: boost})
+				continue
+			}
 			tq := query.NewTermQuery(t.term)
 			tq.SetField(name)
 			tq.SetBoost(boost)

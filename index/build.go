@@ -118,11 +118,6 @@ func (ix *Index) fill(ctx context.Context) error {
 			}
 		}
 	}
-	for i, s := range ix.synonymDefs {
-		if err := b.IndexSynonym(fmt.Sprintf("synonym-%d", i), synonymCollection, s); err != nil {
-			return fmt.Errorf("index synonyms: %w", err)
-		}
-	}
 	return flush()
 }
 

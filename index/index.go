@@ -33,9 +33,8 @@ type Index struct {
 	byRef       map[string]int // made on first use (see refs): a restart need not hash every ID
 	refsOnce    sync.Once
 	analyzer    analysis.Analyzer
-	surface     analysis.Analyzer // the analyzer without stemming, for letter trigrams
-	full        analysis.Analyzer // the analyzer keeping stop words, for phrasings' words
-	synonymDefs []*bleve.SynonymDefinition
+	surface     analysis.Analyzer   // the analyzer without stemming, for letter trigrams
+	full        analysis.Analyzer   // the analyzer keeping stop words, for phrasings' words
 	equivalents map[string][]string // analysed term -> analysed synonyms
 	corpus      *corpus             // every passage analysed, for ranking
 	// analysisSaved is true when the corpus was read from the index's
@@ -125,7 +124,7 @@ func (ix *Index) analyseContent(ctx context.Context, opts Options, reuse bool) e
 		ix.corpus = c
 	}
 	ix.phrases = newPhraseIndex(ix.corpus)
-	ix.fields = ix.newFieldTerms(opts.Synonyms)
+	ix.fields = ix.newFieldTerms()
 	// The related-word table is unpacked on its first use; unpacking it now,
 	// beside what is left of opening, keeps that off the first question.
 	go relatedStems("")
@@ -177,8 +176,10 @@ func Fingerprint(passages []content.Passage, synonyms []content.Synonym) string 
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// setSynonyms prepares the moderators' synonyms both for Bleve (definitions
-// indexed with the passages) and for the re-ranker (analysed equivalents).
+// setSynonyms prepares the moderators' synonyms as analysed equivalents,
+// which both the Bleve query (see synonymTerm) and the re-ranker use. A
+// synonym that analyses to more than one term is left out, as Bleve's own
+// thesaurus would leave it out.
 func (ix *Index) setSynonyms(syns []content.Synonym) {
 	ix.equivalents = map[string][]string{}
 	add := func(from, to string) {
@@ -196,7 +197,6 @@ func (ix *Index) setSynonyms(syns []content.Synonym) {
 		if len(s.Terms) == 0 {
 			continue
 		}
-		ix.synonymDefs = append(ix.synonymDefs, &bleve.SynonymDefinition{Input: s.Input, Synonyms: s.Terms})
 		terms := ix.singleTerms(s.Terms)
 		if len(s.Input) == 0 {
 			for _, a := range terms {
@@ -214,8 +214,7 @@ func (ix *Index) setSynonyms(syns []content.Synonym) {
 	}
 }
 
-// singleTerms analyses words, keeping those that stay one term (multi-word
-// synonyms are left to Bleve).
+// singleTerms analyses words, keeping those that stay one term.
 func (ix *Index) singleTerms(words []string) []string {
 	var out []string
 	for _, w := range words {

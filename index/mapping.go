@@ -22,14 +22,12 @@ const (
 	fieldTitle    = "title"    // title and section heading
 	fieldKind     = "kind"
 
-	analyzerName      = "faqbot_en"
-	synonymSource     = "moderator-synonyms"
-	synonymCollection = "synonyms"
+	analyzerName = "faqbot_en"
 )
 
 // schemaVersion changes whenever the mapping or the document shape changes,
 // so that an index built by an older faqbot is never reused.
-const schemaVersion = "faqbot-index-v3"
+const schemaVersion = "faqbot-index-v4"
 
 // document is what one passage looks like to Bleve.
 type document struct {
@@ -40,7 +38,7 @@ type document struct {
 }
 
 // newMapping builds the index mapping: English analysis with BM25 on every
-// text field, moderator synonyms on each, nothing stored (passages are kept
+// text field, nothing stored (passages are kept
 // in memory and looked up by ID), no term vectors (proximity is scored by the
 // re-ranker), so that building stays fast and the index small.
 func newMapping() (*mapping.IndexMappingImpl, error) {
@@ -53,13 +51,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
-	if err := m.AddSynonymSource(synonymSource, map[string]any{
-		"collection": synonymCollection,
-		"analyzer":   analyzerName,
-	}); err != nil {
-		return nil, fmt.Errorf("add synonym source: %w", err)
-	}
-
 	text := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzerName
@@ -67,7 +58,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		f.DocValues = false
-		f.SynonymSource = synonymSource
 		return f
 	}
 	kind := bleve.NewKeywordFieldMapping()

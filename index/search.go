@@ -207,13 +207,17 @@ type scored struct {
 }
 
 // query builds the Bleve query: each term on the body, on FAQ questions and
-// on titles, as term queries (already analysed; synonyms still apply). A
-// term that no FAQ question or no title holds is an absentTerm there:
-// scored alike, found without a lookup.
+// on titles, as term queries (already analysed). A term with synonyms is a
+// synonymTerm; a term that no FAQ question or no title holds is an
+// absentTerm there: scored alike, found without a lookup.
 func (ix *Index) query(q *parsed) query.Query {
 	field := func(name string, boost float64, in []bool) query.Query {
 		d := query.NewDisjunctionQuery(nil)
 		for _, t := range q.terms {
+			if syns := ix.equivalents[t.term]; len(syns) > 0 {
+				d.AddQuery(&synonymTerm{term: t.term, synonyms: syns, field: name, boost: boost})
+				continue
+			}
 			if in != nil && ix.fields.absent(ix.corpus, t.term, in) {
 				d.AddQuery(&absentTerm{term: t.term, field: name, boost: boost})
 				continue
