@@ -1,6 +1,9 @@
 package content
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Synonym is one line of a synonyms file, in Solr's format: either a group
 // of equivalent terms ("reload, refresh, update") or a one-way mapping
@@ -29,6 +32,11 @@ func readSynonyms(f *file) {
 		if msg != "" {
 			f.problemf(i+1, "%s", msg)
 			continue
+		}
+		for _, t := range append(slices.Clone(s.Input), s.Terms...) {
+			if strings.Contains(t, " ") {
+				f.warnf(i+1, "%q is several words and is left out: a synonym is one word", t)
+			}
 		}
 		s.File, s.Line = f.name, i+1
 		f.synonyms = append(f.synonyms, s)
