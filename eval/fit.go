@@ -134,7 +134,6 @@ func Fit(examples []Example, sets int, opts FitOptions) index.Model {
 			}
 		}
 		m.Confidence, m.FAQ, m.Bias = fitKinds(mx, my, mw, opts)
-		m.OneWord = index.Signals{}
 	}
 	m.OneWord = fitOneWord(&m, xs, ys, ws, opts)
 	return m
