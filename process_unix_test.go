@@ -252,12 +252,8 @@ func startServeProcess(t *testing.T, extra func(dir string)) *serveProcess {
 // waitLog waits until the process has logged want.
 func (p *serveProcess) waitLog(t *testing.T, want string, limit time.Duration) {
 	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !strings.Contains(p.stderr.String(), want) {
-		if time.Now().After(deadline) {
-			t.Fatalf("no %q in the log within %v", want, limit)
-		}
-		time.Sleep(10 * time.Millisecond)
+	if !waitUntil(limit, 10*time.Millisecond, func() bool { return strings.Contains(p.stderr.String(), want) }) {
+		t.Fatalf("no %q in the log within %v", want, limit)
 	}
 }
 

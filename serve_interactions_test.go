@@ -24,15 +24,11 @@ var endpointLine = regexp.MustCompile(`msg="interactions endpoint" addr=(\S+)`)
 // and returns its URL.
 func (s *served) endpoint(t testing.TB) string {
 	t.Helper()
-	deadline := time.Now().Add(wait)
-	for time.Now().Before(deadline) {
-		if m := endpointLine.FindStringSubmatch(s.log.String()); m != nil {
-			return "http://" + m[1] + "/interactions"
-		}
-		time.Sleep(20 * time.Millisecond)
+	var m []string
+	if !waitUntil(wait, 20*time.Millisecond, func() bool { m = endpointLine.FindStringSubmatch(s.log.String()); return m != nil }) {
+		t.Fatalf("serve did not start its interactions endpoint within %v", wait)
 	}
-	t.Fatalf("serve did not start its interactions endpoint within %v", wait)
-	return ""
+	return "http://" + m[1] + "/interactions"
 }
 
 // startReplica runs `faqbot serve` as an interactions replica: no

@@ -75,18 +75,15 @@ func (s *served) stop(t *testing.T) {
 // rebuild runs in the background), for up to the wait.
 func (s *served) answersConfidently(t *testing.T, member, q string) bool {
 	t.Helper()
-	deadline := time.Now().Add(wait)
-	for {
-		r := s.ask(t, fakediscord.Interaction{UserID: member}, q)
-		if title(r) == "When is raid night?" {
-			return true
-		}
-		if time.Now().After(deadline) {
-			t.Logf("last reply to %q: %s", q, r.Body)
-			return false
-		}
-		time.Sleep(200 * time.Millisecond)
+	var r fakediscord.Request
+	if waitUntil(wait, 200*time.Millisecond, func() bool {
+		r = s.ask(t, fakediscord.Interaction{UserID: member}, q)
+		return title(r) == "When is raid night?"
+	}) {
+		return true
 	}
+	t.Logf("last reply to %q: %s", q, r.Body)
+	return false
 }
 
 // TestServeLearnsPhrasings is the learning loop end to end: a member's
@@ -206,12 +203,8 @@ func TestServeLearnsPhrasings(t *testing.T) {
 	if cc := str(t, c, "data", "content"); !strings.Contains(cc, "🗑️ Removed “"+unsure+"”") || !strings.Contains(cc, "No accepted phrasings yet") {
 		t.Errorf("remove: %s", c.Body)
 	}
-	deadline := time.Now().Add(wait)
-	for title(s.ask(t, fakediscord.Interaction{UserID: bob}, unsure)) != "" {
-		if time.Now().After(deadline) {
-			t.Fatal("a removed phrasing is still answered")
-		}
-		time.Sleep(200 * time.Millisecond)
+	if !waitUntil(wait, 200*time.Millisecond, func() bool { return title(s.ask(t, fakediscord.Interaction{UserID: bob}, unsure)) == "" }) {
+		t.Fatal("a removed phrasing is still answered")
 	}
 }
 

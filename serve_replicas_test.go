@@ -51,19 +51,19 @@ func startReplicaProcess(t *testing.T, env map[string]string) *replicaProcess {
 // endpoint waits for the process's interactions endpoint.
 func (p *replicaProcess) endpoint(t *testing.T) string {
 	t.Helper()
-	deadline := time.Now().Add(wait)
-	for time.Now().Before(deadline) {
-		if m := endpointLine.FindStringSubmatch(p.log.String()); m != nil {
-			return "http://" + m[1] + "/interactions"
-		}
+	var m []string
+	if !waitUntil(wait, 20*time.Millisecond, func() bool {
 		select {
 		case err := <-p.done:
 			t.Fatalf("the second replica exited (%v):\n%s", err, p.log.String())
-		case <-time.After(20 * time.Millisecond):
+		default:
 		}
+		m = endpointLine.FindStringSubmatch(p.log.String())
+		return m != nil
+	}) {
+		t.Fatalf("the second replica did not start its endpoint within %v:\n%s", wait, p.log.String())
 	}
-	t.Fatalf("the second replica did not start its endpoint within %v:\n%s", wait, p.log.String())
-	return ""
+	return "http://" + m[1] + "/interactions"
 }
 
 // TestReplicasShareState runs two replicas on one PostgreSQL database and
@@ -147,12 +147,8 @@ func TestReplicasShareState(t *testing.T) {
 		t.Fatalf("accept on A: %s", c.Body)
 	}
 	for name, url := range map[string]string{"A": urlA, "B": urlB} {
-		deadline := time.Now().Add(wait)
-		for title(ask(url, bob, unsure)) != "When is raid night?" {
-			if time.Now().After(deadline) {
-				t.Fatalf("the phrasing accepted on A is not answered on %s within %v", name, wait)
-			}
-			time.Sleep(50 * time.Millisecond)
+		if !waitUntil(wait, 50*time.Millisecond, func() bool { return title(ask(url, bob, unsure)) == "When is raid night?" }) {
+			t.Fatalf("the phrasing accepted on A is not answered on %s within %v", name, wait)
 		}
 	}
 
@@ -169,17 +165,14 @@ func TestReplicasShareState(t *testing.T) {
 	if !strings.Contains(str(t, report, "content"), "Reloaded") {
 		t.Fatalf("reload report on B: %s", report.Body)
 	}
-	for {
-		r := ask(urlA, bob, "what day is raid night?")
-		if strings.Contains(str(t, r, "data", "embeds", "0", "description"), "Friday") {
-			t.Logf("A served B's reload %v after /faq reload reached B, %v after B's report", time.Since(asked).Round(time.Millisecond), time.Since(reloaded).Round(time.Millisecond))
-			break
-		}
-		if time.Since(reloaded) > 5*time.Second {
-			t.Fatalf("A still serves the old content 5s after B's reload: %s", r.Body)
-		}
-		time.Sleep(20 * time.Millisecond)
+	var last fakediscord.Request
+	if !waitUntil(5*time.Second, 20*time.Millisecond, func() bool {
+		last = ask(urlA, bob, "what day is raid night?")
+		return strings.Contains(str(t, last, "data", "embeds", "0", "description"), "Friday")
+	}) {
+		t.Fatalf("A still serves the old content 5s after B's reload: %s", last.Body)
 	}
+	t.Logf("A served B's reload %v after /faq reload reached B, %v after B's report", time.Since(asked).Round(time.Millisecond), time.Since(reloaded).Round(time.Millisecond))
 	// The learned phrasing survived the reload on both.
 	for _, url := range []string{urlA, urlB} {
 		if r := ask(url, bob, unsure); title(r) != "When is raid night?" {

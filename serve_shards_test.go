@@ -27,10 +27,7 @@ func TestServeShards(t *testing.T) {
 	t.Run("all recommended shards", func(t *testing.T) {
 		t.Parallel()
 		s := startServe(t, nil, fakediscord.WithShards(2, 2))
-		deadline := time.Now().Add(wait)
-		for len(s.fake.Identifies()) < 2 && time.Now().Before(deadline) {
-			time.Sleep(20 * time.Millisecond)
-		}
+		waitUntil(wait, 20*time.Millisecond, func() bool { return len(s.fake.Identifies()) >= 2 })
 		got := map[string]bool{}
 		for _, id := range s.fake.Identifies() {
 			got[shardOf(id)] = true
@@ -64,11 +61,7 @@ func TestServeShards(t *testing.T) {
 // waitLog waits until serve's log holds text.
 func (s *served) waitLog(t testing.TB, text string) {
 	t.Helper()
-	deadline := time.Now().Add(wait)
-	for !strings.Contains(s.log.String(), text) {
-		if time.Now().After(deadline) {
-			t.Fatalf("serve's log has no %q within %v", text, wait)
-		}
-		time.Sleep(20 * time.Millisecond)
+	if !waitUntil(wait, 20*time.Millisecond, func() bool { return strings.Contains(s.log.String(), text) }) {
+		t.Fatalf("serve's log has no %q within %v", text, wait)
 	}
 }

@@ -27,6 +27,20 @@ import (
 
 const wait = 10 * time.Second
 
+// waitUntil checks cond every step until it holds or within has passed,
+// and reports whether it held: the one polling loop of these tests, for
+// what the bot does in its own time (a reload, a rebuild, a log line).
+func waitUntil(within, step time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(within)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(step)
+	}
+	return true
+}
+
 // syncBuffer is a log sink safe for the bot's goroutines.
 type syncBuffer struct {
 	mu sync.Mutex
@@ -587,12 +601,9 @@ func TestServeReloadsOnHangupAndFileChange(t *testing.T) {
 	}
 	eventually := func(want string) {
 		t.Helper()
-		deadline := time.Now().Add(wait)
-		for got := answer(); !strings.Contains(got, want); got = answer() {
-			if time.Now().After(deadline) {
-				t.Fatalf("answer still %q, want it to contain %q", got, want)
-			}
-			time.Sleep(100 * time.Millisecond)
+		var got string
+		if !waitUntil(wait, 100*time.Millisecond, func() bool { got = answer(); return strings.Contains(got, want) }) {
+			t.Fatalf("answer still %q, want it to contain %q", got, want)
 		}
 	}
 	edit("every Thursday", "every Saturday")
