@@ -35,9 +35,15 @@ func TestServeShards(t *testing.T) {
 		if len(got) != 2 || !got["0 2"] || !got["1 2"] {
 			t.Fatalf("identified as shards %v, want 0 and 1 of 2", got)
 		}
-		s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night?"}))
-		if r := s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/*/messages")); title(r) != "When is raid night?" {
-			t.Errorf("mention: %s", r.Body)
+		// Discord sends a guild's events to shard (guild_id >> 22) % 2 only:
+		// a mention in a guild of each shard is answered.
+		for shard, guild := range []string{"200000000000000000", "200000000004194304"} {
+			channel := fmt.Sprint("3000000000000000", shard)
+			s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), GuildID: guild, ChannelID: channel,
+				Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night?"}))
+			if r := s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/"+channel+"/messages")); title(r) != "When is raid night?" {
+				t.Errorf("mention in a guild of shard %d: %s", shard, r.Body)
+			}
 		}
 	})
 	t.Run("one shard of two", func(t *testing.T) {
@@ -48,7 +54,9 @@ func TestServeShards(t *testing.T) {
 		if got := shardOf(id); got != "1 2" {
 			t.Errorf("identified as shard %q, want 1 of 2", got)
 		}
-		s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night?"}))
+		// A guild of shard 1: (guild_id >> 22) % 2 = 1.
+		s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), GuildID: "200000000004194304",
+			Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night?"}))
 		s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/*/messages"))
 		s.waitLog(t, "msg=serving")
 		fake.NoRequest(t, 0, fakediscord.Match("PUT", "applications/*/guilds/*/commands"))

@@ -3,6 +3,7 @@ package fakediscord
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"testing"
 	"time"
 
@@ -47,6 +48,20 @@ type payload struct {
 	Type string          `json:"t,omitempty"`
 }
 
+// Shard is the [shard id, shard count] the client identified as; [0, 1] when it sent none.
+func (id Identify) Shard() (shard, count int) {
+	pair, ok := id.JSON["shard"].([]any)
+	if !ok || len(pair) != 2 {
+		return 0, 1
+	}
+	a, okA := pair[0].(float64)
+	b, okB := pair[1].(float64)
+	if !okA || !okB || b < 1 {
+		return 0, 1
+	}
+	return int(a), int(b)
+}
+
 // Identifies returns every IDENTIFY payload received, oldest first.
 func (s *Server) Identifies() []Identify {
 	s.mu.Lock()
@@ -66,12 +81,61 @@ func (s *Server) WaitConnected(t testing.TB, timeout time.Duration) Identify {
 
 // Dispatch sends an event (op 0) with the next sequence number to the connected session,
 // waiting a few seconds for one to be READY. data is marshalled to JSON as the event's "d".
+// When sessions identified as shards, an event of a guild goes to the shard Discord
+// sends it to, (guild_id >> 22) % shard count, as soon as that one is READY.
 func (s *Server) Dispatch(t testing.TB, eventType string, data any) {
 	t.Helper()
 	c, _ := s.waitReady(t, dispatchReadyWait, false)
+	if guild, ok := guildOf(data); ok {
+		c = s.waitShard(t, c, guild)
+	}
 	if err := c.dispatch(&s.seq, eventType, data); err != nil {
 		t.Fatalf("fakediscord: dispatch %s: %v", eventType, err)
 	}
+}
+
+// waitShard is the READY session that serves guild: c when c identified as the only
+// shard, else the one whose shard [id, count] has id = (guild >> 22) % count.
+func (s *Server) waitShard(t testing.TB, c *gatewayConn, guild uint64) *gatewayConn {
+	t.Helper()
+	s.mu.Lock()
+	_, count := c.identity.Shard()
+	s.mu.Unlock()
+	if count <= 1 {
+		return c
+	}
+	want := int(guild>>22) % count
+	var found *gatewayConn
+	if !s.await(dispatchReadyWait, func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		for conn := range s.conns {
+			if id, n := conn.identity.Shard(); conn.ready && id == want && n == count {
+				found = conn
+				return true
+			}
+		}
+		return false
+	}) {
+		t.Fatalf("fakediscord: no session READY as shard [%d, %d] for guild %d within %v", want, count, guild, dispatchReadyWait)
+	}
+	return found
+}
+
+// guildOf reads the "guild_id" of an event's data.
+func guildOf(data any) (uint64, bool) {
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return 0, false
+	}
+	var d struct {
+		GuildID string `json:"guild_id"`
+	}
+	if json.Unmarshal(raw, &d) != nil || d.GuildID == "" {
+		return 0, false
+	}
+	g, err := strconv.ParseUint(d.GuildID, 10, 64)
+	return g, err == nil
 }
 
 // Reconnect asks the connected session to reconnect (op 7), as Discord does before it moves a
@@ -200,6 +264,7 @@ func (s *Server) identify(c *gatewayConn, data json.RawMessage) error {
 		return websocket.ErrCloseSent
 	}
 
+	shard, count := id.Shard()
 	sessionID := "session-" + s.newID()
 	ready := map[string]any{
 		"v":                  gatewayVersion,
@@ -209,7 +274,7 @@ func (s *Server) identify(c *gatewayConn, data json.RawMessage) error {
 		"application":        map[string]any{"id": s.cfg.appID, "flags": 0},
 		"guilds":             []any{},
 		"private_channels":   []any{},
-		"shard":              []int{0, 1},
+		"shard":              []int{shard, count},
 	}
 	if err := c.dispatch(&s.seq, "READY", ready); err != nil {
 		return err
