@@ -21,8 +21,8 @@ type Example struct {
 	// Answerable is false for an out-of-scope question.
 	Answerable bool
 	// Keyword marks a question asked as one of its words (see Keyword):
-	// the confidence is fitted on it, the ranking and the threshold are
-	// not.
+	// only the weights of one-word questions are fitted on it, never the
+	// ranking, the confidence of whole questions or the threshold.
 	Keyword bool
 }
 
