@@ -285,7 +285,7 @@ func TestSIGTERMDuringReload(t *testing.T) {
 	p.fake.WaitConnected(t, 30*time.Second)
 	p.fake.WaitRequest(t, 30*time.Second, fakediscord.Match("PUT", "applications/*/guilds/*/commands"))
 	writeBigCorpus(t, filepath.Join(p.dir, "big.jsonl"), 60000)
-	in := fakediscord.Interaction{ID: nextID(), Name: "faq", Permissions: discordgo.PermissionManageGuild, Options: []fakediscord.CommandOption{{Name: "reload"}}}
+	in := fakediscord.Interaction{ID: nextID(), Name: "faq", Permissions: discordgo.PermissionManageServer, Options: []fakediscord.CommandOption{{Name: "reload"}}}
 	p.fake.Dispatch(t, "INTERACTION_CREATE", p.fake.SlashCommand(in))
 	p.waitLog(t, "reload: building the new index", time.Minute)
 	took := p.terminate(t)

@@ -45,7 +45,7 @@ func TestServeFetchesContentURLs(t *testing.T) {
 	}
 	reload := func() string {
 		s.fake.ClearRequests()
-		s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}, "reload")
+		s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}, "reload")
 		return str(t, s.fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original")), "content")
 	}
 

@@ -24,7 +24,7 @@ func TestServeUnansweredEscapesMembersMarkdown(t *testing.T) {
 	for _, q := range []string{lure, "||spoiler|| **bold** <t:1700000000:R> @everyone `code` # heading"} {
 		s.ask(t, fakediscord.Interaction{}, q)
 	}
-	r := s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}, "unanswered")
+	r := s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}, "unanswered")
 	c := str(t, r, "data", "content")
 	for _, want := range []string{`\[Free Nitro\](https://evil.example/phish)`, `\|\|spoiler\|\| \*\*bold\*\* \<t:1700000000:R> @` + "\u200b" + "everyone \\`code\\` # heading"} {
 		if !strings.Contains(c, want) {
@@ -47,7 +47,7 @@ func TestServeReloadReportHidesServerDetails(t *testing.T) {
 	t.Parallel()
 	indexDir := filepath.Join(t.TempDir(), "idx")
 	s := startServe(t, map[string]string{"INDEX_DIR": indexDir})
-	mod := fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}
+	mod := fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}
 	reload := func() string {
 		t.Helper()
 		s.fake.ClearRequests()

@@ -164,7 +164,7 @@ func TestInteractionsEndpoint(t *testing.T) {
 	if title(r) != "" || !ephemeral(r) {
 		t.Errorf("no-answer question: %s", r.Body)
 	}
-	mod := fakediscord.Interaction{Name: "faq", Permissions: discordgo.PermissionManageGuild, Options: []fakediscord.CommandOption{{Name: "unanswered"}}}
+	mod := fakediscord.Interaction{Name: "faq", Permissions: discordgo.PermissionManageServer, Options: []fakediscord.CommandOption{{Name: "unanswered"}}}
 	r = s.post(t, url, fake.SlashCommand(mod))
 	if got := str(t, r, "data", "content"); !ephemeral(r) || !strings.Contains(got, `is there a \*dress code\* for raids`) {
 		t.Errorf("/faq unanswered: %s", r.Body)

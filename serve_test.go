@@ -203,7 +203,7 @@ func TestServeRegistersCommands(t *testing.T) {
 	if names["ask"] == nil || names["faq"] == nil {
 		t.Fatalf("registered %v, want ask and faq", cmds)
 	}
-	if p := names["faq"].DefaultMemberPermissions; p == nil || *p&discordgo.PermissionManageGuild == 0 {
+	if p := names["faq"].DefaultMemberPermissions; p == nil || *p&discordgo.PermissionManageServer == 0 {
 		t.Errorf("/faq default member permissions = %v, want Manage Server", p)
 	}
 	if !names["ask"].Options[0].Autocomplete {
@@ -314,7 +314,7 @@ func TestServeAutocomplete(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(s.dir, "widgets.md"), []byte(sb.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	mod := fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}
+	mod := fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}
 	s.faq(t, mod, "reload")
 	s.fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))
 
@@ -384,7 +384,7 @@ func TestServeButtons(t *testing.T) {
 		t.Errorf("vote not acknowledged: %s", r.Body)
 	}
 	// The moderators see the 👎.
-	mod := fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}
+	mod := fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}
 	r = s.faq(t, mod, "unanswered")
 	if !strings.Contains(str(t, r, "data", "content"), "When is raid night?") {
 		t.Errorf("disliked answer not listed: %s", r.Body)
@@ -501,7 +501,7 @@ func TestServeModeratorReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.fake.ClearRequests()
-	s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}, "reload")
+	s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}, "reload")
 	report = s.fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))
 	if c := str(t, report, "content"); !strings.Contains(c, "failed") || !strings.Contains(c, "broken.csv:1") {
 		t.Errorf("broken reload report: %q", c)
@@ -521,7 +521,7 @@ func TestServeUnansweredList(t *testing.T) {
 	if !strings.Contains(str(t, r, "data", "content"), "only moderators") {
 		t.Errorf("non-moderator saw the list: %s", r.Body)
 	}
-	r = s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageGuild}, "unanswered")
+	r = s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}, "unanswered")
 	if c := str(t, r, "data", "content"); !ephemeral(r) || !strings.Contains(c, "Where can I buy guild hoodies?") || !strings.Contains(c, "2×") {
 		t.Errorf("unanswered list: %s", r.Body)
 	}

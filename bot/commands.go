@@ -12,7 +12,7 @@ const (
 	subUnanswered  = "unanswered"
 	subLearned     = "learned"
 	optList        = "list"
-	moderatorPerms = discordgo.PermissionManageGuild
+	moderatorPerms = discordgo.PermissionManageServer
 )
 
 // commandSet is the slash commands faqbot registers (bulk overwrite, so

@@ -30,7 +30,7 @@ type Interaction struct {
 	UserID      string
 	Username    string
 	Roles       []string
-	Permissions int64 // the member's permission bit set in the channel, e.g. discordgo.PermissionManageGuild
+	Permissions int64 // the member's permission bit set in the channel, e.g. discordgo.PermissionManageServer
 	Locale      string
 }
 
@@ -124,7 +124,7 @@ func (s *Server) interaction(in Interaction, kind discordgo.InteractionType, dat
 	user := userObject(or(in.UserID, DefaultUserID), or(in.Username, DefaultUsername), false)
 	if in.DM {
 		ev["user"] = user
-		ev["context"] = int(discordgo.InteractionContextBotDM)
+		ev["context"] = contextBotDM
 		return ev
 	}
 	member := memberObject(in.Roles)
@@ -133,9 +133,15 @@ func (s *Server) interaction(in Interaction, kind discordgo.InteractionType, dat
 	ev["guild_id"] = or(in.GuildID, DefaultGuildID)
 	ev["guild_locale"] = "en-US"
 	ev["member"] = member
-	ev["context"] = int(discordgo.InteractionContextGuild)
+	ev["context"] = contextGuild
 	return ev
 }
+
+// An interaction's context, from Discord's interaction documentation: where it was used.
+const (
+	contextGuild = 0 // in a server
+	contextBotDM = 1 // in the bot's direct messages
+)
 
 // botPermissions is what the bot may do in the channel of every interaction (app_permissions).
 const botPermissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages |

@@ -36,7 +36,7 @@ func TestInteractionBuilders(t *testing.T) {
 			name: "slash command with subcommand",
 			build: fake.SlashCommand(fakediscord.Interaction{
 				Name: "faq", Options: []fakediscord.CommandOption{{Name: "reload"}},
-				Roles: []string{"42"}, Permissions: discordgo.PermissionManageGuild,
+				Roles: []string{"42"}, Permissions: discordgo.PermissionManageServer,
 			}),
 			check: func(t *testing.T, ic *discordgo.Interaction) {
 				d := ic.ApplicationCommandData()
@@ -49,7 +49,7 @@ func TestInteractionBuilders(t *testing.T) {
 					t.Errorf("interaction = %+v", ic)
 				}
 				if ic.Member.User.ID != fakediscord.DefaultUserID || ic.Member.Roles[0] != "42" ||
-					ic.Member.Permissions&discordgo.PermissionManageGuild == 0 {
+					ic.Member.Permissions&discordgo.PermissionManageServer == 0 {
 					t.Errorf("member = %+v", ic.Member)
 				}
 			},
