@@ -112,3 +112,22 @@ func TestServeConnectionErrorNamesAPIURL(t *testing.T) {
 		t.Errorf("serve = %v\nlog:\n%s", err, stderr.String())
 	}
 }
+
+// TestServeSmallTalk: a member who thanks the bot, or greets it, gets a
+// courtesy reply instead of a search, and nothing lands in the moderators'
+// unanswered list.
+func TestServeSmallTalk(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})
+	const channel = "300000000000000077"
+	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "thanks a lot!"), wait); str(t, r, "content") != "You're welcome!" || title(r) != "" {
+		t.Errorf("mention thanks: %s", r.Body)
+	}
+	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "hi there"), wait); !strings.Contains(str(t, r, "content"), "Ask me a question") {
+		t.Errorf("mention greeting: %s", r.Body)
+	}
+	r := s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}, "unanswered")
+	if c := str(t, r, "data", "content"); !strings.Contains(c, "No unanswered questions") {
+		t.Errorf("small talk recorded as unanswered:\n%s", c)
+	}
+}

@@ -48,6 +48,9 @@ type decision struct {
 // by the answer policy, or err) into the bot's reply, for every entry
 // point:
 //
+//   - Thanks get "You're welcome!" and a greeting gets the hint an empty
+//     question gets: neither is searched, recorded or limited (see
+//     smallTalk); in a help channel, unasked, they get nothing.
 //   - An explicit question (/ask, a mention, a DM) gets the answer, or the
 //     closest passages when none is confident (mentions and DMs nothing
 //     then, with NO_ANSWER_MODE=silent). A member who had an answer less
@@ -64,14 +67,16 @@ type decision struct {
 func decide(q question, res index.Result, err error, cfg Config, st limits) decision {
 	unasked := q.via == viaChannel
 	switch {
-	case unasked && (q.text == "" || err != nil):
+	case unasked && (q.text == "" || q.talk != talkNone || err != nil):
 		d := decision{silent: true}
 		if errors.Is(err, errBusy) {
 			d.held = metrics.ScopeBusy
 		}
 		return d
-	case q.text == "":
+	case q.text == "" || q.talk == talkGreeting:
 		return notice(q, hintText(q.via))
+	case q.talk == talkThanks:
+		return notice(q, "You're welcome!")
 	case errors.Is(err, errBusy):
 		d := notice(q, "I'm answering a lot of questions right now. Please ask again in a moment.")
 		d.held = metrics.ScopeBusy

@@ -29,6 +29,7 @@ func TestDecide(t *testing.T) {
 	unasked := slash
 	unasked.via = viaChannel
 	empty := func(q question) question { q.text = ""; return q }
+	saying := func(q question, text string) question { q.text, q.talk = text, smallTalk(text); return q }
 	good := answered("when is raid night", raidFAQ, clubFAQ, rulesParagraph)
 	vague := unsure("raid club", raidFAQ, clubFAQ)
 	busy := fmt.Errorf("search: %w", errBusy)
@@ -117,6 +118,21 @@ func TestDecide(t *testing.T) {
 			want{private: true, content: "a lot of questions", held: metrics.ScopeBusy}},
 		{"mention error", mention, index.Result{}, errors.New("index closed"), cfg, fakeLimits{},
 			want{content: "something went wrong"}},
+
+		// Thanks and greetings: a courtesy, never searched (no result), not
+		// recorded, not limited; nothing when nobody asked the bot.
+		{"mention thanks", saying(mention, "thanks a lot!"), index.Result{}, nil, cfg, fakeLimits{},
+			want{content: "You're welcome!"}},
+		{"slash thanks, even over the limit", saying(slash, "thank you"), index.Result{}, nil, cfg, fakeLimits{memberWait: time.Minute},
+			want{private: true, content: "You're welcome!"}},
+		{"dm greeting", saying(dm, "hello"), index.Result{}, nil, cfg, fakeLimits{},
+			want{content: "Send me your question"}},
+		{"mention greeting", saying(mention, "hi there"), index.Result{}, nil, cfg, fakeLimits{},
+			want{content: "after the mention"}},
+		{"unasked thanks", saying(unasked, "thanks everyone, that helped"), index.Result{}, nil, cfg, fakeLimits{},
+			want{silent: true}},
+		{"question that starts with a greeting", saying(mention, "hi, when is raid night"), good, nil, cfg, fakeLimits{},
+			want{title: "When is raid night?", buttons: 2, post: true, started: true, claimed: true}},
 
 		// Help channels: only confident answers, at most one per channel
 		// per CHANNEL_COOLDOWN, never a second copy; silence otherwise. The

@@ -30,6 +30,7 @@ type question struct {
 	channel string
 	private bool   // /ask private:True
 	key     string // names the question in its buttons' ids (see askedQuestions); may be ""
+	talk    talk   // thanks or a greeting rather than a question (see smallTalk)
 }
 
 // source is the question's label in metrics and logs.
@@ -49,13 +50,15 @@ func (q question) source() string {
 // slashQuestion reads /ask question:<text> [private:<bool>].
 func slashQuestion(i *discordgo.Interaction, maxLen int) question {
 	opts := options(i.ApplicationCommandData().Options)
+	text := cleanQuestion(stringOption(opts, optQuestion), maxLen)
 	return question{
 		via:     viaSlash,
-		text:    cleanQuestion(stringOption(opts, optQuestion), maxLen),
+		text:    text,
 		member:  userID(i),
 		guild:   i.GuildID,
 		channel: i.ChannelID,
 		private: boolOption(opts, optPrivate),
+		talk:    smallTalk(text),
 	}
 }
 
@@ -76,6 +79,7 @@ func messageQuestion(m *discordgo.Message, to addressee, maxLen int) (question, 
 		return question{}, false
 	}
 	q := question{member: m.Author.ID, guild: m.GuildID, channel: m.ChannelID, text: cleanQuestion(m.Content, maxLen)}
+	q.talk = smallTalk(q.text)
 	switch {
 	case m.GuildID == "":
 		q.via = viaDM

@@ -1,0 +1,37 @@
+package bot
+
+import "testing"
+
+func TestSmallTalk(t *testing.T) {
+	tests := []struct {
+		text string
+		want talk
+	}{
+		{"thanks", talkThanks},
+		{"Thanks!!", talkThanks},
+		{"thank you so much", talkThanks},
+		{"ok thx", talkThanks},
+		{"ty bot", talkThanks},
+		{"great, that helped, thanks for the help", talkThanks},
+		{"I appreciate it", talkThanks},
+		{"hey, thanks", talkThanks},
+		{"hi", talkGreeting},
+		{"Hello everyone!", talkGreeting},
+		{"good morning", talkGreeting},
+		{"hiya 👋", talkGreeting},
+		{"hi, how do I reload the FAQ?", talkNone},
+		{"thanks, but who can reload?", talkNone},
+		{"thank you for the answer, what about aliases", talkNone},
+		{"help", talkNone},
+		{"good", talkNone},
+		{"ok", talkNone},
+		{"", talkNone},
+		{"🙏", talkNone},
+		{"thanksgiving opening hours", talkNone},
+	}
+	for _, tt := range tests {
+		if got := smallTalk(tt.text); got != tt.want {
+			t.Errorf("smallTalk(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
