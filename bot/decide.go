@@ -50,7 +50,9 @@ type decision struct {
 //
 //   - Thanks get "You're welcome!" and a greeting gets the hint an empty
 //     question gets: neither is searched, recorded or limited (see
-//     smallTalk); in a help channel, unasked, they get nothing.
+//     smallTalk). Where a question without an answer gets nothing (a help
+//     channel, unasked; mentions and DMs with NO_ANSWER_MODE=silent), so
+//     do they.
 //   - An explicit question (/ask, a mention, a DM) gets the answer, or the
 //     closest passages when none is confident (mentions and DMs nothing
 //     then, with NO_ANSWER_MODE=silent). A member who had an answer less
@@ -73,10 +75,16 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 			d.held = metrics.ScopeBusy
 		}
 		return d
-	case q.text == "" || q.talk == talkGreeting:
+	case q.text == "":
 		return notice(q, hintText(q.via))
-	case q.talk == talkThanks:
-		return notice(q, "You're welcome!")
+	case q.talk != talkNone:
+		// A courtesy: as quiet as a reply without an answer.
+		d := notice(q, hintText(q.via))
+		if q.talk == talkThanks {
+			d.content = "You're welcome!"
+		}
+		d.silent = cfg.SilentNoAnswer && q.via != viaSlash
+		return d
 	case errors.Is(err, errBusy):
 		d := notice(q, "I'm answering a lot of questions right now. Please ask again in a moment.")
 		d.held = metrics.ScopeBusy

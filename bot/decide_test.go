@@ -131,6 +131,10 @@ func TestDecide(t *testing.T) {
 			want{content: "after the mention"}},
 		{"unasked thanks", saying(unasked, "thanks everyone, that helped"), index.Result{}, nil, cfg, fakeLimits{},
 			want{silent: true}},
+		{"mention thanks, silent mode", saying(mention, "thx"), index.Result{}, nil, silentCfg, fakeLimits{},
+			want{silent: true, content: "You're welcome!"}},
+		{"slash greeting, silent mode still replies", saying(slash, "hey"), index.Result{}, nil, silentCfg, fakeLimits{},
+			want{private: true, content: "Please type a question"}},
 		{"question that starts with a greeting", saying(mention, "hi, when is raid night"), good, nil, cfg, fakeLimits{},
 			want{title: "When is raid night?", buttons: 2, post: true, started: true, claimed: true}},
 
