@@ -21,14 +21,15 @@ const (
 // every word of it is one of them or a filler word, and one of them is
 // there.
 var (
-	thanksWords   = words("thanks thank thx thnx ty tysm tyvm cheers appreciated appreciate")
-	greetingWords = words("hi hello hey heya hiya howdy yo morning afternoon evening")
-	fillerWords   = words("ok okay oh ah great cool awesome perfect nice got it you so much a lot very many really " +
+	thanksWords   = wordSet("thanks thank thx thnx ty tysm tyvm cheers appreciated appreciate")
+	greetingWords = wordSet("hi hello hey heya hiya howdy yo morning afternoon evening")
+	fillerWords   = wordSet("ok okay oh ah great cool awesome perfect nice got it you so much a lot very many really " +
 		"again that helped helps works worked bot man mate buddy good there all everyone guys folks " +
 		"i we for the help answer info")
 )
 
-func words(s string) map[string]bool {
+// wordSet is the set of the space-separated words of s.
+func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
