@@ -12,10 +12,10 @@ import (
 
 // synonymTerm is a term query that also finds the term's synonyms, and
 // scores a passage by the best of them: synonyms find passages; they do
-// not add up. Bleve's
-// own synonym search sums them and multiplies by the share of them found,
-// so with "reload, refresh, update" a passage using "reload" alone scored
-// under a third of one using all three, however well "reload" matched.
+// not add up. Bleve's own synonym search sums them and multiplies by the
+// share of them found, so with "reload, refresh, update" a passage using
+// "reload" alone scored under a third of one using all three, however
+// well "reload" matched.
 type synonymTerm struct {
 	term     string
 	synonyms []string
@@ -27,8 +27,8 @@ type synonymTerm struct {
 // the best score of those that match a passage.
 func (q *synonymTerm) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	s := &bestOf{}
-	add := func(term string, boost float64) error {
-		t, err := searcher.NewTermSearcher(ctx, r, term, q.field, boost, options)
+	add := func(term string) error {
+		t, err := searcher.NewTermSearcher(ctx, r, term, q.field, q.boost, options)
 		if err != nil {
 			_ = s.Close()
 			return fmt.Errorf("search %s for %q: %w", q.field, term, err)
@@ -36,11 +36,8 @@ func (q *synonymTerm) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 		s.searchers = append(s.searchers, t)
 		return nil
 	}
-	if err := add(q.term, q.boost); err != nil {
-		return nil, err
-	}
-	for _, syn := range q.synonyms {
-		if err := add(syn, q.boost); err != nil {
+	for _, term := range append([]string{q.term}, q.synonyms...) {
+		if err := add(term); err != nil {
 			return nil, err
 		}
 	}
