@@ -85,11 +85,15 @@ func (s *Server) WaitConnected(t testing.TB, timeout time.Duration) Identify {
 // sends it to, (guild_id >> 22) % shard count, as soon as that one is READY.
 func (s *Server) Dispatch(t testing.TB, eventType string, data any) {
 	t.Helper()
+	raw, err := json.Marshal(data)
+	if err != nil {
+		t.Fatalf("fakediscord: dispatch %s: %v", eventType, err)
+	}
 	c, _ := s.waitReady(t, dispatchReadyWait, false)
-	if guild, ok := guildOf(data); ok {
+	if guild, ok := guildOf(raw); ok {
 		c = s.waitShard(t, c, guild)
 	}
-	if err := c.dispatch(&s.seq, eventType, data); err != nil {
+	if err := c.dispatch(&s.seq, eventType, json.RawMessage(raw)); err != nil {
 		t.Fatalf("fakediscord: dispatch %s: %v", eventType, err)
 	}
 }
@@ -122,12 +126,8 @@ func (s *Server) waitShard(t testing.TB, c *gatewayConn, guild uint64) *gatewayC
 	return found
 }
 
-// guildOf reads the "guild_id" of an event's data.
-func guildOf(data any) (uint64, bool) {
-	raw, err := json.Marshal(data)
-	if err != nil {
-		return 0, false
-	}
+// guildOf reads the "guild_id" of an event's data (JSON).
+func guildOf(raw []byte) (uint64, bool) {
 	var d struct {
 		GuildID string `json:"guild_id"`
 	}
