@@ -9,15 +9,6 @@ import (
 	"faqbot/internal/fakediscord"
 )
 
-// shardOf is the [id, count] an IDENTIFY asked for, "" without sharding.
-func shardOf(id fakediscord.Identify) string {
-	s, ok := id.JSON["shard"].([]any)
-	if !ok {
-		return ""
-	}
-	return fmt.Sprint(s...)
-}
-
 // TestServeShards: with SHARD_COUNT=auto the process runs every shard
 // Discord recommends, each identifying as its own [id, count], and
 // answers mentions; with SHARD_ID it runs that shard alone, and leaves the
@@ -28,11 +19,12 @@ func TestServeShards(t *testing.T) {
 		t.Parallel()
 		s := startServe(t, nil, fakediscord.WithShards(2, 2))
 		waitUntil(wait, 20*time.Millisecond, func() bool { return len(s.fake.Identifies()) >= 2 })
-		got := map[string]bool{}
+		got := map[[2]int]bool{}
 		for _, id := range s.fake.Identifies() {
-			got[shardOf(id)] = true
+			shard, count := id.Shard()
+			got[[2]int{shard, count}] = true
 		}
-		if len(got) != 2 || !got["0 2"] || !got["1 2"] {
+		if len(got) != 2 || !got[[2]int{0, 2}] || !got[[2]int{1, 2}] {
 			t.Fatalf("identified as shards %v, want 0 and 1 of 2", got)
 		}
 		// Discord sends a guild's events to shard (guild_id >> 22) % 2 only:
@@ -51,8 +43,8 @@ func TestServeShards(t *testing.T) {
 		fake := fakediscord.Start(t)
 		s := launchServe(t, fake, map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "1"})
 		id := fake.WaitConnected(t, wait)
-		if got := shardOf(id); got != "1 2" {
-			t.Errorf("identified as shard %q, want 1 of 2", got)
+		if shard, count := id.Shard(); shard != 1 || count != 2 {
+			t.Errorf("identified as shard %d of %d, want 1 of 2", shard, count)
 		}
 		// A guild of shard 1: (guild_id >> 22) % 2 = 1.
 		s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), GuildID: "200000000004194304",
