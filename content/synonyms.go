@@ -33,7 +33,7 @@ func readSynonyms(f *file) {
 			f.problemf(i+1, "%s", msg)
 			continue
 		}
-		for _, t := range append(slices.Clone(s.Input), s.Terms...) {
+		for _, t := range slices.Concat(s.Input, s.Terms) {
 			if strings.Contains(t, " ") {
 				f.warnf(i+1, "%q is several words and is left out: a synonym is one word", t)
 			}
