@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 
 	"faqbot/content"
 )
@@ -310,17 +312,23 @@ func trigrams(surface analysis.Analyzer, text string) []uint32 {
 	return slices.Compact(out)
 }
 
-// variants derives from a, when it is Bleve's English chain (tokenizer,
-// possessive, lower case, stop words, stemmer), the same analysis without
+// variants derives from a, when it is a chain with Bleve's stop word filter
+// and Porter stemmer (as addAnalyzer makes), the same analysis without
 // stemming (surface) and without stop words (full); nil otherwise.
 func variants(a analysis.Analyzer) (surface, full analysis.Analyzer) {
 	d, ok := a.(*analysis.DefaultAnalyzer)
-	if !ok || len(d.TokenFilters) != 4 {
+	if !ok {
 		return nil, nil
 	}
-	f := d.TokenFilters
-	return &analysis.DefaultAnalyzer{Tokenizer: d.Tokenizer, TokenFilters: f[:3]},
-		&analysis.DefaultAnalyzer{Tokenizer: d.Tokenizer, TokenFilters: []analysis.TokenFilter{f[0], f[1], f[3]}}
+	stem := slices.IndexFunc(d.TokenFilters, func(f analysis.TokenFilter) bool { _, ok := f.(*porter.PorterStemmer); return ok })
+	stops := slices.IndexFunc(d.TokenFilters, func(f analysis.TokenFilter) bool { _, ok := f.(*stop.StopTokensFilter); return ok })
+	if stem < 0 || stops < 0 {
+		return nil, nil
+	}
+	without := func(k int) analysis.Analyzer {
+		return &analysis.DefaultAnalyzer{Tokenizer: d.Tokenizer, TokenFilters: slices.Delete(slices.Clone(d.TokenFilters), k, k+1)}
+	}
+	return without(stem), without(stops)
 }
 
 // gramDice is how much two sorted trigram sets overlap (Dice).
@@ -353,7 +361,7 @@ var questionWords = map[string]bool{"who": true, "whom": true, "whose": true, "w
 // questionWords among its words, with the word after "how" ("how long",
 // "how much", "how many"), or "" for none.
 func questionWord(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	words := strings.FieldsFunc(strings.ToLower(string(fold([]byte(text)))), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	for i, w := range words {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if !questionWords[w] {

@@ -27,7 +27,7 @@ const (
 
 // schemaVersion changes whenever the mapping or the document shape changes,
 // so that an index built by an older faqbot is never reused.
-const schemaVersion = "faqbot-index-v4"
+const schemaVersion = "faqbot-index-v5"
 
 // document is what one passage looks like to Bleve.
 type document struct {
@@ -83,7 +83,8 @@ var extraStopWords = []string{"can"}
 
 // addAnalyzer registers the analyser every text field uses: Bleve's English
 // analyser (Unicode words, possessives, lower case, stop words, Porter
-// stemming) with extraStopWords.
+// stemming) with extraStopWords, after folding look-alike letters (see
+// foldName).
 func addAnalyzer(m *mapping.IndexMappingImpl) error {
 	tm := analysis.NewTokenMap()
 	if err := tm.LoadBytes(en.EnglishStopWords); err != nil {
@@ -105,7 +106,7 @@ func addAnalyzer(m *mapping.IndexMappingImpl) error {
 	err := m.AddCustomAnalyzer(analyzerName, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, "faqbot_stop", porter.Name},
+		"token_filters": []any{foldName, en.PossessiveName, lowercase.Name, "faqbot_stop", porter.Name},
 	})
 	if err != nil {
 		return fmt.Errorf("analyzer: %w", err)

@@ -77,8 +77,9 @@ func newSuggester(passages []content.Passage) *suggester {
 	return s
 }
 
+// splitWords are the words of s, folded (see fold) and in lower case.
 func splitWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	return strings.FieldsFunc(strings.ToLower(string(fold([]byte(s)))), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	})
 }
