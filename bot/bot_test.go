@@ -73,6 +73,8 @@ func TestCleanQuestion(t *testing.T) {
 		{"<@123456> how do I   reload?", "how do I reload?"},
 		{"<@!123> <@&456> <#789> hi <:wave:1234>", "hi"},
 		{"\n\t  ", ""},
+		{"@everyone how to reload", "how to reload"},
+		{"@here? mail@heresy.org", "? mail@heresy.org"},
 		{strings.Repeat("é", 50), strings.Repeat("é", 20)},
 		{"how do I reload the FAQ?", "how do I reload the"},
 	}

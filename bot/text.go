@@ -6,9 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// discordTokens are mentions and emoji in Discord's markup: never part of a
-// question.
-var discordTokens = regexp.MustCompile(`<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>`)
+// discordTokens are mentions and emoji in Discord's markup, and the
+// @everyone and @here pings typed as text: never part of a question.
+var discordTokens = regexp.MustCompile(`<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b`)
 
 // cleanQuestion turns what a member wrote into a question to search: Discord
 // markup removed, whitespace collapsed, and at most maxLen characters.
