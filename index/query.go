@@ -143,6 +143,12 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 	p.asks = questionWord(p.text)
 	if ix.surface != nil {
 		p.grams = trigrams(ix.surface, p.text)
+		fixed := map[int]string{} // position: the term a typo there was read as
+		for _, t := range p.terms {
+			if t.corrected {
+				fixed[t.pos] = t.term
+			}
+		}
 		seen := map[string]bool{}
 		for _, tok := range ix.full.Analyze([]byte(p.text)) {
 			if w := string(tok.Term); !seen[w] {
@@ -150,6 +156,8 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 				id := int64(-1)
 				if v, ok := ix.corpus.vocab[w]; ok {
 					id = int64(v)
+				} else if f, ok := fixed[tok.Position]; ok {
+					id = ix.corpus.wordFor(w, f)
 				}
 				p.words = append(p.words, id)
 			}

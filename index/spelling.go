@@ -78,6 +78,51 @@ func (ix *Index) correct(ctx context.Context, term, surface string) (string, uin
 	return "", 0, nil
 }
 
+// wordFor is the id of the word of the content's phrasings and headings
+// that a corrected word was typed for, so that a typo does not also cost
+// the word-for-word match (see corpus.wordMatch): the corrected term
+// itself when they use it as a word, else the commonest such word one slip
+// away from typed that stems to it; -1 for none.
+func (c *corpus) wordFor(typed, fixed string) int64 {
+	used := func(w string) (termID, bool) {
+		id, ok := c.vocab[w]
+		return id, ok && int(id) < len(c.wordDF) && c.wordDF[id] > 0
+	}
+	if id, ok := used(fixed); ok {
+		return int64(id)
+	}
+	best, bestDF := int64(-1), uint32(0)
+	forEachSlip(typed, func(w string) {
+		if id, ok := used(w); ok && c.wordDF[id] > bestDF && stem(w) == fixed {
+			best, bestDF = int64(id), c.wordDF[id]
+		}
+	})
+	return best
+}
+
+// forEachSlip calls try with every word one slip away from word: a letter
+// dropped, two neighbouring letters swapped, a letter (a to z) added or
+// changed. A variant may come more than once.
+func forEachSlip(word string, try func(string)) {
+	r := []rune(word)
+	v := make([]rune, 0, len(r)+1)
+	for i := range r {
+		try(string(append(append(v[:0], r[:i]...), r[i+1:]...))) // dropped
+		if i+1 < len(r) && r[i] != r[i+1] {
+			v = append(append(v[:0], r[:i]...), r[i+1], r[i])
+			try(string(append(v, r[i+2:]...))) // swapped
+		}
+	}
+	for i := 0; i <= len(r); i++ {
+		for l := 'a'; l <= 'z'; l++ {
+			try(string(append(append(append(v[:0], r[:i]...), l), r[i:]...))) // added
+			if i < len(r) && l != r[i] {
+				try(string(append(append(append(v[:0], r[:i]...), l), r[i+1:]...))) // changed
+			}
+		}
+	}
+}
+
 // porterStemmer is the analyser's stemmer, for the variants correctSurface
 // makes.
 var porterStemmer = porter.NewPorterStemmer()
@@ -117,22 +162,7 @@ func (ix *Index) correctSurface(term, surface string) (string, uint64) {
 		return "", 0
 	}
 	c := commonest{ix: ix, not: term}
-	v := make([]rune, 0, len(r)+1)
-	for i := range r {
-		c.consider(stem(string(append(append(v[:0], r[:i]...), r[i+1:]...)))) // dropped
-		if i+1 < len(r) && r[i] != r[i+1] {
-			v = append(append(v[:0], r[:i]...), r[i+1], r[i])
-			c.consider(stem(string(append(v, r[i+2:]...)))) // swapped
-		}
-	}
-	for i := 0; i <= len(r); i++ {
-		for l := 'a'; l <= 'z'; l++ {
-			c.consider(stem(string(append(append(append(v[:0], r[:i]...), l), r[i:]...)))) // added
-			if i < len(r) && l != r[i] {
-				c.consider(stem(string(append(append(append(v[:0], r[:i]...), l), r[i+1:]...)))) // changed
-			}
-		}
-	}
+	forEachSlip(surface, func(w string) { c.consider(stem(w)) })
 	return c.best, c.count
 }
 

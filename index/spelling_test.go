@@ -234,6 +234,41 @@ func TestSpellingCorrection(t *testing.T) {
 	}
 }
 
+// TestCorrectedWordsMatchWordForWord asks questions with a slip and without:
+// once corrected, a word must match the phrasings word for word as if
+// typed right, whether the correction is the word itself or its stem.
+func TestCorrectedWordsMatchWordForWord(t *testing.T) {
+	ps := []content.Passage{
+		{ID: "a", Kind: content.KindFAQ, Question: "Where is my checking account number?", Text: "On the first page of your statement."},
+		{ID: "b", Kind: content.KindFAQ, Question: "I lost my phone. What now?", Text: "Lock it from the website, then change your password."},
+		{ID: "c", Kind: content.KindFAQ, Question: "How do I reload the FAQ?", Aliases: []string{"refresh questions"}, Text: "Run the reload command."},
+	}
+	ix, err := Build(context.Background(), ps, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct{ typed, meant string }{
+		{"where is my checkng account", "where is my checking account"}, // the slip changes the stem
+		{"i lost my pohne", "i lost my phone"},
+		{"how do i reloadd", "how do i reload"},
+		{"refresh questoins", "refresh questions"},
+	}
+	for _, tt := range tests {
+		typed, err := ix.parse(context.Background(), tt.typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		meant, err := ix.parse(context.Background(), tt.meant)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(typed.words, meant.words) || slices.Contains(typed.words, -1) {
+			t.Errorf("%q: words %v, want those of %q: %v", tt.typed, typed.words, tt.meant, meant.words)
+		}
+	}
+}
+
 // TestEnglishWords checks the embedded word list: in byte order, as
 // englishWord's binary search needs, and holding common words.
 func TestEnglishWords(t *testing.T) {
