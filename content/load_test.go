@@ -85,6 +85,8 @@ func TestLoadFS(t *testing.T) {
 		"img/logo.png":    {Data: []byte{0x89, 'P', 'N', 'G'}},
 		"big.md":          {Data: make([]byte, maxFileBytes+1)},
 		"Notes/README.MD": {Data: []byte("Upper-case extension.\n")},
+		"empty.txt":       {Data: nil},
+		"headings.md":     {Data: []byte("# Only\n\n## Headings\n")},
 	}
 	c, err := Load(context.Background(), fsys, "", Options{BaseURL: "https://kb.e.org/"})
 	if err != nil {
@@ -100,11 +102,16 @@ func TestLoadFS(t *testing.T) {
 	if !hasProblem(c.Problems, "big.md: file too large") {
 		t.Errorf("problems %q, want big.md too large", problemStrings(c.Problems))
 	}
-	if !hasProblem(c.Warnings, "img/logo.png: unknown file type, skipped") {
-		t.Errorf("warnings %q", problemStrings(c.Warnings))
+	for _, w := range []string{"img/logo.png: unknown file type, skipped", "empty.txt: nothing to index", "headings.md: nothing to index"} {
+		if !hasProblem(c.Warnings, w) {
+			t.Errorf("warnings %q, want %q", problemStrings(c.Warnings), w)
+		}
 	}
-	if c.Files != 4 {
-		t.Errorf("Files = %d, want 4", c.Files)
+	if hasProblem(c.Warnings, "a.md: nothing") || hasProblem(c.Warnings, "big.md: nothing") {
+		t.Errorf("warnings %q: a file with passages, or with a problem already, needs no note", problemStrings(c.Warnings))
+	}
+	if c.Files != 6 {
+		t.Errorf("Files = %d, want 6", c.Files)
 	}
 }
 
