@@ -35,7 +35,11 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	for _, p := range c.Problems {
 		fmt.Fprintf(a.stdout, "error: %s\n", p.Error())
 	}
-	if n := len(c.Problems); n > 0 {
+	switch n := len(c.Problems); n {
+	case 0:
+	case 1:
+		return &exitError{code: 1, msg: "1 problem in content"}
+	default:
 		return &exitError{code: 1, msg: fmt.Sprintf("%d problems in content", n)}
 	}
 	fmt.Fprintln(a.stdout, "ok")

@@ -150,7 +150,7 @@ func TestCheckPassageLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, err := cli(t, map[string]string{"MAX_PASSAGES": "2"}, "check", "-content", dir)
-	if exitCode(err) != 1 || !strings.Contains(out, "faq.jsonl:3: the content has more than 2 passages (MAX_PASSAGES)") {
+	if exitCode(err) != 1 || !strings.Contains(out, "faq.jsonl:3: the content has more than 2 passages (MAX_PASSAGES)") || err.Error() != "1 problem in content" {
 		t.Errorf("check with MAX_PASSAGES=2: %v\n%s", err, out)
 	}
 }
