@@ -19,9 +19,12 @@ const (
 	// maxTerms is how many distinct terms of a question are searched.
 	maxTerms = 32
 	// minCorrectLen is the shortest word (as stemmed) that spelling
-	// correction touches: shorter ones have too many neighbours to guess
-	// from.
-	minCorrectLen = 4
+	// correction reads with any slip; minShortCorrectLen the shortest it
+	// touches at all: a word of three letters is only read as a word of the
+	// content it lost a letter of ("hep": "help"), the commonest slip, as
+	// it has too many neighbours to guess other slips from.
+	minCorrectLen      = 4
+	minShortCorrectLen = 3
 	// maxCorrections is how many words of one question spelling correction
 	// tries: typos are few, and each try reads the term dictionary.
 	maxCorrections = 4
@@ -193,7 +196,7 @@ func (ix *Index) docFreq(term string) uint64 {
 // correctable reports whether spelling correction may touch a term: long
 // enough to guess from, and no number (codes and versions are not typos).
 func correctable(term string) bool {
-	return utf8.RuneCountInString(term) >= minCorrectLen && strings.IndexFunc(term, unicode.IsDigit) < 0
+	return utf8.RuneCountInString(term) >= minShortCorrectLen && strings.IndexFunc(term, unicode.IsDigit) < 0
 }
 
 // weigh totals the term weights. A word the index has never seen would get

@@ -60,8 +60,14 @@ func (ix *Index) readBodyTerms() ([]string, error) {
 // surface is the word as typed (lower case, not stemmed): when no term of
 // the index is close to the word's stem, a slip may have changed how the
 // word stems ("checkng" stems to itself, "checking" to "check"), so the
-// word's own one-slip variants are stemmed and looked up.
+// word's own one-slip variants are stemmed and looked up. A term shorter
+// than minCorrectLen is only read as a word that lost a letter (see
+// correctDropped).
 func (ix *Index) correct(ctx context.Context, term, surface string) (string, uint64, error) {
+	if utf8.RuneCountInString(term) < minCorrectLen {
+		fixed, n := ix.correctDropped(term, surface)
+		return fixed, n, nil
+	}
 	best, count, dist, err := ix.correctKeepingFirst(ctx, term)
 	if err != nil || dist <= 1 {
 		return best, count, err
@@ -163,6 +169,21 @@ func (ix *Index) correctSurface(term, surface string) (string, uint64) {
 	}
 	c := commonest{ix: ix, not: term}
 	forEachSlip(surface, func(w string) { c.consider(stem(w)) })
+	return c.best, c.count
+}
+
+// correctDropped finds the commonest term that is the stem of surface
+// with one letter (a to z) added anywhere: the word it was typed for with
+// a letter lost. It gives no term (and 0 passages) when there is none.
+func (ix *Index) correctDropped(term, surface string) (string, uint64) {
+	c := commonest{ix: ix, not: term}
+	r := []rune(surface)
+	v := make([]rune, 0, len(r)+1)
+	for i := 0; i <= len(r); i++ {
+		for l := 'a'; l <= 'z'; l++ {
+			c.consider(stem(string(append(append(append(v[:0], r[:i]...), l), r[i:]...))))
+		}
+	}
 	return c.best, c.count
 }
 

@@ -202,7 +202,11 @@ func TestSpellingCorrection(t *testing.T) {
 		{"i lost my pohne", map[string]string{"pohn": "phone"}, nil},         // a swap that changes the stem
 		{"how do i knwo my balance", map[string]string{"knwo": "know"}, nil}, // four letters
 		{"pasword reset", map[string]string{"pasword": "password"}, nil},
-		{"hello in german", map[string]string{"german": ""}, nil}, // a word, not a slip
+		{"i lst my phone", map[string]string{"lst": "lost"}, nil},      // three letters: a letter lost
+		{"i lot my phone", map[string]string{"lot": ""}, nil},          // a word, not a slip
+		{"i lsot my phone", map[string]string{"lsot": "lost"}, nil},    // four letters: any slip
+		{"my acount nmber", map[string]string{"nmber": "number"}, nil}, // the term, not the word, counts its letters
+		{"hello in german", map[string]string{"german": ""}, nil},      // a word, not a slip
 		{"whaat is my balance", nil, []string{"whaat"}},
 		{"wich account", nil, []string{"wich"}},
 	}
