@@ -235,6 +235,22 @@ func (c *corpus) wordWeight(id int64) float64 {
 	return idf(df, float64(c.phrasings))
 }
 
+// commonestWord is the one of words (at least one) that the most
+// phrasings and headings hold, the first among equals.
+func (c *corpus) commonestWord(words []string) string {
+	best, bestDF := words[0], -1
+	for _, w := range words {
+		df := 0
+		if id, ok := c.vocab[w]; ok && int(id) < len(c.wordDF) {
+			df = int(c.wordDF[id])
+		}
+		if df > bestDF {
+			best, bestDF = w, df
+		}
+	}
+	return best
+}
+
 // intern gives the id of an analysed term, adding it to the vocabulary.
 func (c *corpus) intern(term []byte) termID {
 	if id, ok := c.vocab[string(term)]; ok {

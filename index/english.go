@@ -63,23 +63,37 @@ var stopWords = sync.OnceValue(func() []string {
 	return words
 })
 
-// minStopTypoLen is the shortest stop word whose typos are recognised:
-// shorter ones are a single edit away from too many words.
+// minStopTypoLen is the shortest stop word whose typos of every kind are
+// recognised: shorter ones are a single edit away from too many words, so
+// for those of three letters only two letters swapped ("hwo", "teh") is.
 const minStopTypoLen = 4
 
-// stopWordTypo reports whether term, which is no word of the content nor
-// a common English word, is a stop word with one slip ("whaat", "wich",
-// "becuse"), which the analyser would have left out had it been typed
-// right.
-func stopWordTypo(term string) bool {
+// stopWordTypos are the stop words that term, which is no word of the
+// content nor a common English word, is with one slip ("whaat", "wich",
+// "becuse"; "hwo" is "how" or "who"), which the analyser would have left
+// out had it been typed right; none when it is no such slip.
+func stopWordTypos(term string) []string {
 	word := []rune(term)
 	var buf editBuffers
+	var out []string
 	for _, w := range stopWords() {
-		if len(w) < minStopTypoLen {
-			break
+		if len(w) >= minStopTypoLen && buf.distance(word, w, 1) <= 1 ||
+			len(w) == 3 && swapped(word, w) {
+			out = append(out, w)
 		}
-		if buf.distance(word, w, 1) <= 1 {
-			return true
+	}
+	return out
+}
+
+// swapped reports whether a is b with two neighbouring letters swapped.
+func swapped(a []rune, b string) bool {
+	r := []rune(b)
+	if len(a) != len(r) {
+		return false
+	}
+	for i := 0; i+1 < len(a); i++ {
+		if a[i] != r[i] {
+			return a[i] == r[i+1] && a[i+1] == r[i] && string(a[i+2:]) == string(r[i+2:])
 		}
 	}
 	return false

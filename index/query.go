@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,6 +107,7 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 	n := float64(len(ix.passages))
 	seen := map[string]int{}
 	tries := 0
+	var stopTypos []typedAs
 	for _, t := range toks {
 		raw := string(t.Term)
 		if i, ok := seen[raw]; ok {
@@ -120,12 +122,15 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 		if df == 0 {
 			qt.oov = true
 			word := typed(t.Position, raw)
-			switch {
-			case englishWord(word):
+			if englishWord(word) {
 				// A real word the content does not use: no typo.
-			case stopWordTypo(raw):
-				continue // as the analyser would have, typed right
-			case tries < maxCorrections && correctable(raw):
+			} else if sws := stopWordTypos(raw); len(sws) > 0 {
+				// Left out as the analyser would have, typed right; it
+				// still counts word for word as the stop word the
+				// content's phrasings use most.
+				stopTypos = append(stopTypos, typedAs{t.Start, t.End, t.Position, ix.corpus.commonestWord(sws)})
+				continue
+			} else if tries < maxCorrections && correctable(raw) {
 				tries++
 				fixed, fdf, err := ix.correct(ctx, raw, word)
 				if err != nil {
@@ -143,7 +148,7 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 		p.terms = append(p.terms, qt)
 	}
 	p.weigh()
-	p.asks = questionWord(p.text)
+	p.asks = questionWord(retyped(p.text, stopTypos))
 	if ix.surface != nil {
 		p.grams = trigrams(ix.surface, p.text)
 		fixed := map[int]string{} // position: the term a typo there was read as
@@ -161,12 +166,40 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 					id = int64(v)
 				} else if f, ok := fixed[tok.Position]; ok {
 					id = ix.corpus.wordFor(w, f)
+				} else if k := slices.IndexFunc(stopTypos, func(s typedAs) bool { return s.pos == tok.Position }); k >= 0 {
+					if v, ok := ix.corpus.vocab[stopTypos[k].word]; ok {
+						id = int64(v)
+					}
 				}
 				p.words = append(p.words, id)
 			}
 		}
 	}
 	return p, nil
+}
+
+// typedAs is a word of a question read as another: its bytes, its
+// position among the question's tokens, and the word meant.
+type typedAs struct {
+	start, end, pos int
+	word            string
+}
+
+// retyped is text with each of words (in text order) replaced by the word
+// meant.
+func retyped(text string, words []typedAs) string {
+	if len(words) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, w := range words {
+		b.WriteString(text[last:w.start])
+		b.WriteString(w.word)
+		last = w.end
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // surfaceAt is the word of surface (the question analysed without

@@ -209,6 +209,9 @@ func TestSpellingCorrection(t *testing.T) {
 		{"hello in german", map[string]string{"german": ""}, nil},      // a word, not a slip
 		{"whaat is my balance", nil, []string{"whaat"}},
 		{"wich account", nil, []string{"wich"}},
+		{"hwo do i know my balance", nil, []string{"hwo"}}, // three letters swapped
+		{"thw balance", map[string]string{"thw": ""}, nil}, // three letters, not a swap of "the"
+		{"waht is hte balance", nil, []string{"waht", "hte"}},
 	}
 	for _, tt := range tests {
 		q, err := ix.parse(context.Background(), tt.question)
@@ -240,7 +243,9 @@ func TestSpellingCorrection(t *testing.T) {
 
 // TestCorrectedWordsMatchWordForWord asks questions with a slip and without:
 // once corrected, a word must match the phrasings word for word as if
-// typed right, whether the correction is the word itself or its stem.
+// typed right, whether the correction is the word itself or its stem, and a
+// stop word with a slip must count as that stop word, its question word
+// included.
 func TestCorrectedWordsMatchWordForWord(t *testing.T) {
 	ps := []content.Passage{
 		{ID: "a", Kind: content.KindFAQ, Question: "Where is my checking account number?", Text: "On the first page of your statement."},
@@ -257,6 +262,8 @@ func TestCorrectedWordsMatchWordForWord(t *testing.T) {
 		{"i lost my pohne", "i lost my phone"},
 		{"how do i reloadd", "how do i reload"},
 		{"refresh questoins", "refresh questions"},
+		{"hwo do i reload", "how do i reload"}, // a stop word with a slip
+		{"waht is hte faq", "what is the faq"},
 	}
 	for _, tt := range tests {
 		typed, err := ix.parse(context.Background(), tt.typed)
@@ -269,6 +276,9 @@ func TestCorrectedWordsMatchWordForWord(t *testing.T) {
 		}
 		if !slices.Equal(typed.words, meant.words) || slices.Contains(typed.words, -1) {
 			t.Errorf("%q: words %v, want those of %q: %v", tt.typed, typed.words, tt.meant, meant.words)
+		}
+		if typed.asks != meant.asks {
+			t.Errorf("%q asks with %q, want %q as %q does", tt.typed, typed.asks, meant.asks, tt.meant)
 		}
 	}
 }
