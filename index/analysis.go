@@ -379,6 +379,9 @@ var questionWords = map[string]bool{"who": true, "whom": true, "whose": true, "w
 func questionWord(text string) string {
 	words := strings.FieldsFunc(strings.ToLower(string(fold([]byte(text)))), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	for i, w := range words {
+		if form, ok := chatForms[w]; ok {
+			w = form
+		}
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if !questionWords[w] {
 			continue

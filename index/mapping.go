@@ -27,7 +27,7 @@ const (
 
 // schemaVersion changes whenever the mapping or the document shape changes,
 // so that an index built by an older faqbot is never reused.
-const schemaVersion = "faqbot-index-v5"
+const schemaVersion = "faqbot-index-v6"
 
 // document is what one passage looks like to Bleve.
 type document struct {
@@ -84,7 +84,7 @@ var extraStopWords = []string{"can"}
 // addAnalyzer registers the analyser every text field uses: Bleve's English
 // analyser (Unicode words, possessives, lower case, stop words, Porter
 // stemming) with extraStopWords, after folding look-alike letters (see
-// foldName).
+// foldName) and with chat forms read as their words (see chatFormsName).
 func addAnalyzer(m *mapping.IndexMappingImpl) error {
 	tm := analysis.NewTokenMap()
 	if err := tm.LoadBytes(en.EnglishStopWords); err != nil {
@@ -106,7 +106,7 @@ func addAnalyzer(m *mapping.IndexMappingImpl) error {
 	err := m.AddCustomAnalyzer(analyzerName, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []any{foldName, en.PossessiveName, lowercase.Name, "faqbot_stop", porter.Name},
+		"token_filters": []any{foldName, en.PossessiveName, lowercase.Name, chatFormsName, "faqbot_stop", porter.Name},
 	})
 	if err != nil {
 		return fmt.Errorf("analyzer: %w", err)

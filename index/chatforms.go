@@ -1,0 +1,54 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// chatFormsName names the token filter that reads words as members type
+// them in chat as the words they stand for: contractions without their
+// apostrophe ("whats", "dont", "im") and a few everyday shorthands ("u",
+// "pls"). Without it they count as rare words the content never uses, so
+// "whats the date" seemed to hold half as much of an answer as "what's the
+// date". It runs after the lower-case filter; a form whose word ends in
+// "'s" maps to what the possessive filter leaves of it ("whats": "what").
+const chatFormsName = "faqbot_chat_forms"
+
+// chatForms maps a typed form (lower case) to the word it stands for. Forms
+// that are also everyday words are left out ("ill", "id", "well", "were",
+// "shell", "lets").
+var chatForms = map[string]string{
+	"whats": "what", "hows": "how", "whos": "who", "wheres": "where", "whens": "when", "whys": "why",
+	"thats": "that", "theres": "there", "heres": "here",
+	"dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't",
+	"wasnt": "wasn't", "werent": "weren't", "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't",
+	"cant": "can't", "couldnt": "couldn't", "shouldnt": "shouldn't", "wouldnt": "wouldn't",
+	"wont": "won't", "mustnt": "mustn't",
+	"im": "i'm", "ive": "i've", "youre": "you're", "youve": "you've", "youll": "you'll",
+	"theyre": "they're", "theyve": "they've", "weve": "we've",
+	"u": "you", "ur": "your", "pls": "please", "plz": "please", "thx": "thanks",
+}
+
+func init() {
+	err := registry.RegisterTokenFilter(chatFormsName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return chatFormsFilter{}, nil
+	})
+	if err != nil {
+		panic(fmt.Sprintf("register %s: %v", chatFormsName, err))
+	}
+}
+
+// chatFormsFilter replaces chat forms (see chatForms) by their words.
+type chatFormsFilter struct{}
+
+// Filter replaces each token that is a chat form, in place.
+func (chatFormsFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if w, ok := chatForms[string(t.Term)]; ok {
+			t.Term = []byte(w)
+		}
+	}
+	return in
+}
