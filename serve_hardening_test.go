@@ -115,8 +115,8 @@ func TestServeConnectionErrorNamesAPIURL(t *testing.T) {
 	}
 }
 
-// TestServeSmallTalk: a member who thanks the bot, or greets it, gets a
-// courtesy reply instead of a search, and nothing lands in the moderators'
+// TestServeSmallTalk: a member who thanks the bot, greets it or asks
+// whether they may ask gets a courtesy reply instead of a search, and nothing lands in the moderators'
 // unanswered list.
 func TestServeSmallTalk(t *testing.T) {
 	t.Parallel()
@@ -127,6 +127,9 @@ func TestServeSmallTalk(t *testing.T) {
 	}
 	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "hi there"), wait); !strings.Contains(str(t, r, "content"), "Ask me a question") {
 		t.Errorf("mention greeting: %s", r.Body)
+	}
+	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "quick question, anyone here?"), wait); !strings.Contains(str(t, r, "content"), "ask away") {
+		t.Errorf("mention asking to ask: %s", r.Body)
 	}
 	r := s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}, "unanswered")
 	if c := str(t, r, "data", "content"); !strings.Contains(c, "No unanswered questions") {

@@ -48,9 +48,9 @@ type decision struct {
 // by the answer policy, or err) into the bot's reply, for every entry
 // point:
 //
-//   - Thanks get "You're welcome!" and a greeting gets the hint an empty
-//     question gets: neither is searched, recorded or limited (see
-//     smallTalk). Where a question without an answer gets nothing (a help
+//   - Thanks get "You're welcome!", asking to ask "Sure, ask away!" and a
+//     greeting the hint an empty question gets: none is searched, recorded
+//     or limited (see smallTalk). Where a question without an answer gets nothing (a help
 //     channel, unasked; mentions and DMs with NO_ANSWER_MODE=silent), so
 //     do they.
 //   - An explicit question (/ask, a mention, a DM) gets the answer, or the
@@ -80,8 +80,11 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 	case q.talk != talkNone:
 		// A courtesy: as quiet as a reply without an answer.
 		d := notice(q, hintText(q.via))
-		if q.talk == talkThanks {
+		switch q.talk {
+		case talkThanks:
 			d.content = "You're welcome!"
+		case talkAsking:
+			d.content = askAwayText(q.via)
 		}
 		d.silent = cfg.SilentNoAnswer && q.via != viaSlash
 		return d
@@ -148,6 +151,14 @@ func decideUnasked(q question, res index.Result, st limits) decision {
 // notice is a short text reply: private for /ask.
 func notice(q question, text string) decision {
 	return decision{private: q.via == viaSlash, content: text}
+}
+
+// askAwayText answers a member who asks whether they may ask.
+func askAwayText(v via) string {
+	if v == viaSlash {
+		return "Sure, ask away: type the whole question, e.g. `/ask question: how do I …?`"
+	}
+	return "Sure, ask away! Write the whole question and I'll look it up."
 }
 
 func hintText(v via) string {

@@ -135,6 +135,12 @@ func TestDecide(t *testing.T) {
 			want{silent: true, content: "You're welcome!"}},
 		{"slash greeting, silent mode still replies", saying(slash, "hey"), index.Result{}, nil, silentCfg, fakeLimits{},
 			want{private: true, content: "Please type a question"}},
+		{"mention asking to ask", saying(mention, "can I ask something?"), index.Result{}, nil, cfg, fakeLimits{},
+			want{content: "ask away"}},
+		{"slash asking to ask", saying(slash, "quick question"), index.Result{}, nil, cfg, fakeLimits{},
+			want{private: true, content: "/ask question:"}},
+		{"unasked asking to ask", saying(unasked, "anyone here?"), index.Result{}, nil, cfg, fakeLimits{},
+			want{silent: true}},
 		{"question that starts with a greeting", saying(mention, "hi, when is raid night"), good, nil, cfg, fakeLimits{},
 			want{title: "When is raid night?", buttons: 2, post: true, started: true, claimed: true}},
 
