@@ -9,8 +9,8 @@ import (
 
 // chatFormsName names the token filter that reads words as members type
 // them in chat as the words they stand for: contractions without their
-// apostrophe ("whats", "dont", "im") and a few everyday shorthands ("u",
-// "pls"). Without it they count as rare words the content never uses, so
+// apostrophe ("whats", "dont", "im") and everyday shorthands ("u", "pls",
+// "ppl", "vc" for a voice channel). Without it they count as rare words the content never uses, so
 // "whats the date" seemed to hold half as much of an answer as "what's the
 // date". It runs after the lower-case filter; a form whose word ends in
 // "'s" maps to what the possessive filter leaves of it ("whats": "what").
@@ -29,6 +29,9 @@ var chatForms = map[string]string{
 	"im": "i'm", "ive": "i've", "youre": "you're", "youve": "you've", "youll": "you'll",
 	"theyre": "they're", "theyve": "they've", "weve": "we've",
 	"u": "you", "ur": "your", "pls": "please", "plz": "please", "thx": "thanks",
+	"wanna": "want", "gonna": "going", "gotta": "got", "abt": "about", "cuz": "because",
+	"ppl": "people", "pic": "picture", "pics": "pictures", "msg": "message", "msgs": "messages",
+	"tmrw": "tomorrow", "tmr": "tomorrow", "vc": "voice", "vcs": "voice",
 }
 
 func init() {

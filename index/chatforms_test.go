@@ -35,6 +35,7 @@ func TestChatFormsReadAsTheirWords(t *testing.T) {
 		{"hows the meetup date chosen", "how's the meetup date chosen"},
 		{"can u help me pls", "can you help me please"},
 		{"i can’t get the role", "i can't get the role"}, // a typographic apostrophe
+		{"wanna know the vc rules for new ppl", "want know the voice rules for new people"},
 	}
 	for _, tt := range tests {
 		typed, err := ix.parse(context.Background(), tt.typed)
