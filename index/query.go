@@ -26,6 +26,11 @@ const (
 	// it has too many neighbours to guess other slips from.
 	minCorrectLen      = 4
 	minShortCorrectLen = 3
+	// maxCorrectLen is the longest word spelling correction touches:
+	// longer ones are no mistyped word but a code, a link or keyboard
+	// mashing, and the one-slip variants of a word cost the square of its
+	// length to try.
+	maxCorrectLen = 30
 	// maxCorrections is how many words of one question spelling correction
 	// tries: typos are few, and each try reads the term dictionary.
 	maxCorrections = 4
@@ -227,9 +232,11 @@ func (ix *Index) docFreq(term string) uint64 {
 }
 
 // correctable reports whether spelling correction may touch a term: long
-// enough to guess from, and no number (codes and versions are not typos).
+// enough to guess from, not too long to be a word, and no number (codes
+// and versions are not typos).
 func correctable(term string) bool {
-	return utf8.RuneCountInString(term) >= minShortCorrectLen && strings.IndexFunc(term, unicode.IsDigit) < 0
+	n := utf8.RuneCountInString(term)
+	return n >= minShortCorrectLen && n <= maxCorrectLen && strings.IndexFunc(term, unicode.IsDigit) < 0
 }
 
 // weigh totals the term weights. A word the index has never seen would get

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -298,6 +299,27 @@ func TestEnglishWords(t *testing.T) {
 	for _, w := range []string{"pasword", "whaat", "checkng"} {
 		if englishWord(w) {
 			t.Errorf("%q, a slip, is on the list", w)
+		}
+	}
+}
+
+func TestCorrectable(t *testing.T) {
+	tests := []struct {
+		term string
+		want bool
+	}{
+		{"ab", false},                    // too short to guess from
+		{"hep", true},                    // three letters: a lost letter only
+		{"reloadd", true},                // a word
+		{"v2", false},                    // a version
+		{"abc123", false},                // a code
+		{strings.Repeat("a", 30), true},  // as long as a word gets
+		{strings.Repeat("a", 31), false}, // keyboard mashing: no word's typo
+		{strings.Repeat("é", 31), false}, // counted in letters, not bytes
+	}
+	for _, tt := range tests {
+		if got := correctable(tt.term); got != tt.want {
+			t.Errorf("correctable(%q) = %v, want %v", tt.term, got, tt.want)
 		}
 	}
 }
