@@ -315,7 +315,7 @@ func TestCorrectable(t *testing.T) {
 		{"abc123", false},                // a code
 		{strings.Repeat("a", 30), true},  // as long as a word gets
 		{strings.Repeat("a", 31), false}, // keyboard mashing: no word's typo
-		{strings.Repeat("é", 31), false}, // counted in letters, not bytes
+		{strings.Repeat("é", 20), true},  // 40 bytes: letters count, not bytes
 	}
 	for _, tt := range tests {
 		if got := correctable(tt.term); got != tt.want {
