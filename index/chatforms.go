@@ -1,10 +1,7 @@
 package index
 
 import (
-	"fmt"
-
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // chatFormsName names the token filter that reads words as members type
@@ -34,14 +31,7 @@ var chatForms = map[string]string{
 	"tmrw": "tomorrow", "tmr": "tomorrow", "vc": "voice", "vcs": "voice",
 }
 
-func init() {
-	err := registry.RegisterTokenFilter(chatFormsName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return chatFormsFilter{}, nil
-	})
-	if err != nil {
-		panic(fmt.Sprintf("register %s: %v", chatFormsName, err))
-	}
-}
+func init() { registerTokenFilter(chatFormsName, chatFormsFilter{}) }
 
 // chatFormsFilter replaces chat forms (see chatForms) by their words.
 type chatFormsFilter struct{}

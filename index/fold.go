@@ -1,12 +1,10 @@
 package index
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -18,14 +16,7 @@ import (
 // different letters, not accented ones.
 const foldName = "faqbot_fold"
 
-func init() {
-	err := registry.RegisterTokenFilter(foldName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return foldFilter{}, nil
-	})
-	if err != nil {
-		panic(fmt.Sprintf("register %s: %v", foldName, err))
-	}
-}
+func init() { registerTokenFilter(foldName, foldFilter{}) }
 
 // foldFilter applies fold to every token.
 type foldFilter struct{}

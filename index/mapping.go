@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // Field names in the Bleve documents.
@@ -112,4 +113,16 @@ func addAnalyzer(m *mapping.IndexMappingImpl) error {
 		return fmt.Errorf("analyzer: %w", err)
 	}
 	return nil
+}
+
+// registerTokenFilter registers a token filter that takes no settings with
+// Bleve under name, so that an index opened from disk, whose mapping names
+// it, finds it again.
+func registerTokenFilter(name string, f analysis.TokenFilter) {
+	err := registry.RegisterTokenFilter(name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return f, nil
+	})
+	if err != nil {
+		panic(fmt.Sprintf("register token filter %s: %v", name, err))
+	}
 }
