@@ -36,6 +36,7 @@ func FuzzSearch(f *testing.F) {
 		{"re\u200bnew a\u200c bo\u200dok\ufeff \u2060wifi", MaxSuggestions},
 		{"<@123456789> @everyone how do I renew a book", MaxSuggestions},
 		{"İstanbul ǅ ﬃ ß ΣΑΣ", MaxSuggestions},
+		{"hwo waht hte ｒｅｎｅｗ a boook whats u pls vc ppl lst café ﬁne", MaxSuggestions},
 	}
 	for _, s := range seeds {
 		f.Add(s.question, s.limit)
