@@ -28,7 +28,7 @@ const (
 
 // schemaVersion changes whenever the mapping or the document shape changes,
 // so that an index built by an older faqbot is never reused.
-const schemaVersion = "faqbot-index-v6"
+const schemaVersion = "faqbot-index-v7"
 
 // document is what one passage looks like to Bleve.
 type document struct {
@@ -85,7 +85,8 @@ var extraStopWords = []string{"can"}
 // addAnalyzer registers the analyser every text field uses: Bleve's English
 // analyser (Unicode words, possessives, lower case, stop words, Porter
 // stemming) with extraStopWords, after folding look-alike letters (see
-// foldName) and with chat forms read as their words (see chatFormsName).
+// foldName), with compounds written in two read as one (see compoundsName)
+// and chat forms as their words (see chatFormsName).
 func addAnalyzer(m *mapping.IndexMappingImpl) error {
 	tm := analysis.NewTokenMap()
 	if err := tm.LoadBytes(en.EnglishStopWords); err != nil {
@@ -107,7 +108,7 @@ func addAnalyzer(m *mapping.IndexMappingImpl) error {
 	err := m.AddCustomAnalyzer(analyzerName, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []any{foldName, en.PossessiveName, lowercase.Name, chatFormsName, "faqbot_stop", porter.Name},
+		"token_filters": []any{foldName, en.PossessiveName, lowercase.Name, compoundsName, chatFormsName, "faqbot_stop", porter.Name},
 	})
 	if err != nil {
 		return fmt.Errorf("analyzer: %w", err)
