@@ -136,3 +136,25 @@ func TestServeSmallTalk(t *testing.T) {
 		t.Errorf("small talk recorded as unanswered:\n%s", c)
 	}
 }
+
+// TestServeReadsMentionedChannelsAndRolesByName: a member who mentions a
+// channel or a role asks about what members see, "#book-club" or
+// "@Reader", which is how the FAQ names them; by /ask and by a mention.
+func TestServeReadsMentionedChannelsAndRolesByName(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+	const bookClub, reader = "300000000000000091", "400000000000000092"
+	s.fake.Dispatch(t, "GUILD_CREATE", s.fake.GuildCreate(fakediscord.Guild{
+		Roles:    []fakediscord.Role{{ID: reader, Name: "Reader"}},
+		Channels: []fakediscord.Channel{{ID: bookClub, Name: "book-club"}},
+	}))
+	const want = "How do I join the book club?"
+	for _, a := range []asked{
+		s.sendMention(t, newMember(), fakediscord.DefaultChannelID, "what is <#"+bookClub+"> about"),
+		s.sendAsk(t, newMember(), fakediscord.DefaultChannelID, "how do i get the <@&"+reader+"> role"),
+	} {
+		if r := s.replyTo(t, a, wait); title(r) != want {
+			t.Errorf("%q: %s, want %q", a.question, r.Body, want)
+		}
+	}
+}

@@ -20,7 +20,7 @@ const (
 
 // handleAsk answers /ask question:<text> [private:<bool>].
 func (b *Bot) handleAsk(ctx context.Context, i *discordgo.Interaction) response {
-	return b.respond(ctx, i, b.answer(ctx, slashQuestion(i, b.cfg.MaxQuestionLength)))
+	return b.respond(ctx, i, b.answer(ctx, slashQuestion(i, stateNames(b.gateway.states()), b.cfg.MaxQuestionLength)))
 }
 
 // respond turns a decision into an interaction's response (decide never

@@ -11,7 +11,7 @@ import (
 // onMessage answers messages that mention the bot (its user or its managed
 // role) or are sent to it directly, and questions in the help channels.
 func (b *Bot) onMessage(ctx context.Context, mc *discordgo.MessageCreate) {
-	q, ok := messageQuestion(mc.Message, b.addressee(mc.Message), b.cfg.MaxQuestionLength)
+	q, ok := messageQuestion(mc.Message, b.addressee(mc.Message), stateNames(b.gateway.states()), b.cfg.MaxQuestionLength)
 	if !ok {
 		return
 	}

@@ -48,9 +48,9 @@ func (q question) source() string {
 }
 
 // slashQuestion reads /ask question:<text> [private:<bool>].
-func slashQuestion(i *discordgo.Interaction, maxLen int) question {
+func slashQuestion(i *discordgo.Interaction, names mentionNames, maxLen int) question {
 	opts := options(i.ApplicationCommandData().Options)
-	text := cleanQuestion(stringOption(opts, optQuestion), maxLen)
+	text := cleanQuestion(namedMentions(stringOption(opts, optQuestion), i.GuildID, names, nil), maxLen)
 	return question{
 		via:     viaSlash,
 		text:    text,
@@ -73,12 +73,14 @@ type addressee struct {
 // messageQuestion decides whether a message is a question for the bot, and
 // which kind: a mention (of the bot's user or managed role) or a direct
 // message, or a question-like message in a help channel. Other bots, the
-// bot itself and everything else are not.
-func messageQuestion(m *discordgo.Message, to addressee, maxLen int) (question, bool) {
+// bot itself and everything else are not. Channels and roles it mentions
+// are read by their names (see namedMentions).
+func messageQuestion(m *discordgo.Message, to addressee, names mentionNames, maxLen int) (question, bool) {
 	if m == nil || m.Author == nil || m.Author.Bot || to.me == "" || m.Author.ID == to.me {
 		return question{}, false
 	}
-	q := question{member: m.Author.ID, guild: m.GuildID, channel: m.ChannelID, text: cleanQuestion(m.Content, maxLen)}
+	text := cleanQuestion(namedMentions(m.Content, m.GuildID, names, to.roles), maxLen)
+	q := question{member: m.Author.ID, guild: m.GuildID, channel: m.ChannelID, text: text}
 	q.talk = smallTalk(q.text)
 	switch {
 	case m.GuildID == "":

@@ -46,7 +46,7 @@ func TestMessageQuestion(t *testing.T) {
 		{"no message", nil, to, false, 0, ""},
 	}
 	for _, tt := range tests {
-		q, ok := messageQuestion(tt.m, tt.to, 300)
+		q, ok := messageQuestion(tt.m, tt.to, nil, 300)
 		if ok != tt.ok || (ok && (q.via != tt.via || q.text != tt.text)) {
 			t.Errorf("%s: ok %v via %v text %q, want %v %v %q", tt.name, ok, q.via, q.text, tt.ok, tt.via, tt.text)
 			continue
@@ -66,7 +66,7 @@ func TestSlashQuestion(t *testing.T) {
 			{Name: optPrivate, Type: discordgo.ApplicationCommandOptionBoolean, Value: true},
 		}},
 	}
-	q := slashQuestion(i, 300)
+	q := slashQuestion(i, nil, 300)
 	want := question{via: viaSlash, text: "when is raid night?", member: "7", guild: "g", channel: "c", private: true}
 	if q != want {
 		t.Errorf("slashQuestion = %+v, want %+v", q, want)

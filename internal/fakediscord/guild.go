@@ -11,8 +11,15 @@ import (
 type Guild struct {
 	ID        string
 	Name      string
-	BotRoleID string // the role Discord creates for the bot when it joins, tagged with its user id
-	Roles     []Role // other roles
+	BotRoleID string    // the role Discord creates for the bot when it joins, tagged with its user id
+	Roles     []Role    // other roles
+	Channels  []Channel // text channels besides DefaultChannelID ("general")
+}
+
+// Channel is a text channel of a Guild.
+type Channel struct {
+	ID   string
+	Name string
 }
 
 // Role is a role of a Guild other than @everyone and the bot's own.
@@ -24,8 +31,8 @@ type Role struct {
 }
 
 // GuildCreate returns a GUILD_CREATE payload for g, as Discord sends it after READY (and when
-// the bot joins a server): the @everyone role, the bot's managed role, g's other roles, and
-// the bot as the one member listed.
+// the bot joins a server): the @everyone role, the bot's managed role, g's other roles, the
+// "general" channel and g's other channels, and the bot as the one member listed.
 func (s *Server) GuildCreate(g Guild) map[string]any {
 	id := or(g.ID, DefaultGuildID)
 	botRole := or(g.BotRoleID, DefaultBotRoleID)
@@ -38,6 +45,10 @@ func (s *Server) GuildCreate(g Guild) map[string]any {
 	}
 	me := memberObject([]string{botRole})
 	me["user"] = s.botUser()
+	channels := []any{channelObject(Channel{ID: DefaultChannelID, Name: "general"}, id, 0)}
+	for i, c := range g.Channels {
+		channels = append(channels, channelObject(c, id, i+1))
+	}
 	return map[string]any{
 		"id":                 id,
 		"name":               or(g.Name, "Test Guild"),
@@ -46,7 +57,7 @@ func (s *Server) GuildCreate(g Guild) map[string]any {
 		"emojis":             []any{},
 		"features":           []any{},
 		"members":            []any{me},
-		"channels":           []any{channelObject(DefaultChannelID, id)},
+		"channels":           channels,
 		"threads":            []any{},
 		"presences":          []any{},
 		"voice_states":       []any{},
@@ -72,6 +83,6 @@ func roleObject(r Role, position int) map[string]any {
 	return obj
 }
 
-func channelObject(id, guildID string) map[string]any {
-	return map[string]any{"id": id, "guild_id": guildID, "name": "general", "type": int(discordgo.ChannelTypeGuildText), "position": 0}
+func channelObject(c Channel, guildID string, position int) map[string]any {
+	return map[string]any{"id": c.ID, "guild_id": guildID, "name": c.Name, "type": int(discordgo.ChannelTypeGuildText), "position": position}
 }
