@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"faqbot/content"
@@ -49,6 +50,43 @@ func TestChatFormsReadAsTheirWords(t *testing.T) {
 		if !slices.Equal(terms(typed), terms(written)) || !slices.Equal(typed.words, written.words) || typed.asks != written.asks {
 			t.Errorf("%q read as terms %q, words %v, asking %q; %q as %q, %v, %q", tt.typed, terms(typed), typed.words, typed.asks,
 				tt.written, terms(written), written.words, written.asks)
+		}
+	}
+}
+
+// TestChatterLeftOut: the greetings, courtesy and hedges a question comes
+// wrapped in are left out where the content never uses them, and count
+// where it does.
+func TestChatterLeftOut(t *testing.T) {
+	ps := []content.Passage{
+		{ID: "a", Kind: content.KindFAQ, Question: "How do I renew a book?", Text: "At the desk or online."},
+		{ID: "b", Kind: content.KindFAQ, Question: "How do I ask a question?", Text: "Use the form."},
+	}
+	ix, err := Build(context.Background(), ps, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	terms := func(q string) []string {
+		p, err := ix.parse(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, x := range p.terms {
+			out = append(out, x.term)
+		}
+		return out
+	}
+	tests := []struct{ question, want string }{
+		{"hey guys, sorry if this is dumb, how do i renew a book? thanks in advance", "renew book"},
+		{"hi! quick question: how do i renew a book", "question renew book"}, // the content asks "a question"
+		{"how do i renew a book, i'm a noob lol", "renew book"},
+		{"how do i ask a question", "ask question"},
+	}
+	for _, tt := range tests {
+		if got := terms(tt.question); !slices.Equal(got, strings.Fields(tt.want)) {
+			t.Errorf("%q read as %q, want %q", tt.question, got, tt.want)
 		}
 	}
 }

@@ -102,3 +102,23 @@ func swapped(a []rune, b string) bool {
 // IsStopWord reports whether word (lower case) is one the index's analyser
 // leaves out of questions and passages.
 func IsStopWord(word string) bool { return slices.Contains(stopWords(), word) }
+
+// chatter are the words members wrap a question in, which say nothing of
+// its topic: greetings, courtesy, hedges, fillers ("hey guys, sorry if
+// this is a dumb question, but …", "… thanks in advance"). Where the
+// content never uses one, it is left out of the question like a stop
+// word: weighing as a word the content lacks, it made a question asked
+// politely look half out of scope. Where the content uses it ("How do I
+// ask a question?"), it is a word like any other.
+var chatter = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("hi hello hey heya hiya howdy yo sup greetings " +
+		"guys everyone everybody folks y'all yall mate mates bro dude " +
+		"please thanks thank thankyou advance sorry apologies apologise apologize kindly appreciate appreciated cheers " +
+		"wondering wonder curious quick dumb stupid silly noob newbie question questions ask asking " +
+		"anyone someone somebody anybody lol lmao haha hehe ok okay um uh hmm btw idk tbh " +
+		"just actually basically really maybe probably seriously literally also") {
+		m[w] = true
+	}
+	return m
+}()

@@ -127,6 +127,9 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 		if df == 0 {
 			qt.oov = true
 			word := typed(t.Position, raw)
+			if chatter[word] {
+				continue // a courtesy or filler the content never uses: no topic
+			}
 			if englishWord(word) {
 				// A real word the content does not use: no typo.
 			} else if sws := stopWordTypos(raw); len(sws) > 0 {
@@ -175,6 +178,9 @@ func (ix *Index) parse(ctx context.Context, question string) (parsed, error) {
 					if v, ok := ix.corpus.vocab[stopTypos[k].word]; ok {
 						id = int64(v)
 					}
+				}
+				if id < 0 && chatter[w] {
+					continue
 				}
 				p.words = append(p.words, id)
 			}
