@@ -36,12 +36,33 @@ func init() { registerTokenFilter(chatFormsName, chatFormsFilter{}) }
 // chatFormsFilter replaces chat forms (see chatForms) by their words.
 type chatFormsFilter struct{}
 
-// Filter replaces each token that is a chat form, in place.
+// Filter replaces each token that is a chat form, in place, and reads a
+// version written with a "v" as the version ("v3" is "3", as in "3.x";
+// "v1.2" is "1.2").
 func (chatFormsFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
 		if w, ok := chatForms[string(t.Term)]; ok {
 			t.Term = []byte(w)
+		} else if isVersion(t.Term) {
+			t.Term = t.Term[1:]
 		}
 	}
 	return in
+}
+
+// isVersion reports whether term is "v" and a version number: digits, with
+// dots between them.
+func isVersion(term []byte) bool {
+	if len(term) < 2 || term[0] != 'v' {
+		return false
+	}
+	for i, c := range term[1:] { // term[i] is the byte before c
+		switch {
+		case c >= '0' && c <= '9':
+		case c == '.' && i > 0 && i < len(term)-2 && term[i] != '.':
+		default:
+			return false
+		}
+	}
+	return true
 }

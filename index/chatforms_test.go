@@ -90,3 +90,18 @@ func TestChatterLeftOut(t *testing.T) {
 		}
 	}
 }
+
+func TestIsVersion(t *testing.T) {
+	tests := []struct {
+		term string
+		want bool
+	}{
+		{"v3", true}, {"v1.2", true}, {"v10.0.1", true},
+		{"v", false}, {"v.2", false}, {"v2.", false}, {"v1..2", false}, {"vx", false}, {"v2a", false}, {"3", false}, {"vs", false},
+	}
+	for _, tt := range tests {
+		if got := isVersion([]byte(tt.term)); got != tt.want {
+			t.Errorf("isVersion(%q) = %v, want %v", tt.term, got, tt.want)
+		}
+	}
+}

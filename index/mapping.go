@@ -28,7 +28,7 @@ const (
 
 // schemaVersion changes whenever the mapping or the document shape changes,
 // so that an index built by an older faqbot is never reused.
-const schemaVersion = "faqbot-index-v7"
+const schemaVersion = "faqbot-index-v8"
 
 // document is what one passage looks like to Bleve.
 type document struct {
