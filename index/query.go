@@ -197,7 +197,7 @@ type typedAs struct {
 }
 
 // retyped is text with each of words (in text order) replaced by the word
-// meant.
+// meant; one that overlaps the one before is left as typed.
 func retyped(text string, words []typedAs) string {
 	if len(words) == 0 {
 		return text
@@ -205,6 +205,9 @@ func retyped(text string, words []typedAs) string {
 	var b strings.Builder
 	last := 0
 	for _, w := range words {
+		if w.start < last || w.end > len(text) {
+			continue
+		}
 		b.WriteString(text[last:w.start])
 		b.WriteString(w.word)
 		last = w.end

@@ -323,3 +323,22 @@ func TestCorrectable(t *testing.T) {
 		}
 	}
 }
+
+func TestRetyped(t *testing.T) {
+	tests := []struct {
+		text  string
+		words []typedAs
+		want  string
+	}{
+		{"hwo do i", nil, "hwo do i"},
+		{"hwo do i", []typedAs{{0, 3, 0, "how"}}, "how do i"},
+		{"waht is hte faq", []typedAs{{0, 4, 0, "what"}, {8, 11, 2, "the"}}, "what is the faq"},
+		{"abc def", []typedAs{{0, 7, 0, "x"}, {4, 7, 1, "y"}}, "x"}, // overlapping: the second stays as typed
+		{"abc", []typedAs{{0, 9, 0, "x"}}, "abc"},                   // out of range
+	}
+	for _, tt := range tests {
+		if got := retyped(tt.text, tt.words); got != tt.want {
+			t.Errorf("retyped(%q, %v) = %q, want %q", tt.text, tt.words, got, tt.want)
+		}
+	}
+}
