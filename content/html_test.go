@@ -248,3 +248,13 @@ func TestReadHTML(t *testing.T) {
 		})
 	}
 }
+
+// TestReadHTMLTooDeep: a page nested past what the HTML parser follows is a
+// problem in words, not the parser's error.
+func TestReadHTMLTooDeep(t *testing.T) {
+	c := loadOne(t, "p.html", strings.Repeat("<div>", 1000)+"hello"+strings.Repeat("</div>", 1000), Options{BaseURL: "https://kb.e.org/"})
+	got := problemStrings(c.Problems)
+	if len(c.Passages) != 0 || len(got) != 1 || got[0] != "p.html: elements nested too deeply to read (hundreds inside each other): the page is skipped" {
+		t.Errorf("passages %d, problems %q", len(c.Passages), got)
+	}
+}
