@@ -645,3 +645,25 @@ func TestServeHealthAndMetrics(t *testing.T) {
 		}
 	}
 }
+
+// TestServeHelpForumPost: a post in a help forum (a thread of a help
+// channel) is a question in its title and first message, answered in the
+// thread; later messages there are taken as in a help channel.
+func TestServeHelpForumPost(t *testing.T) {
+	t.Parallel()
+	const forum, post = "200000000000000079", "200000000000000080"
+	s := startServe(t, map[string]string{"ANSWER_CHANNELS": forum})
+	s.fake.Dispatch(t, "GUILD_CREATE", s.fake.GuildCreate(fakediscord.Guild{}))
+	s.fake.Dispatch(t, "THREAD_CREATE", s.fake.ThreadCreate(fakediscord.Thread{ID: post, ParentID: forum, Name: "When is raid night?"}))
+	// The post's first message has the thread's id; its title asks.
+	start := fakediscord.Message{ID: post, ChannelID: post, Content: "I'm new here and want to join you all"}
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(start))
+	r := s.fake.WaitRequest(t, wait, fakediscord.Match("POST", "channels/"+post+"/messages"))
+	if str(t, r, "message_reference", "message_id") != post || title(r) != "When is raid night?" {
+		t.Errorf("forum post answer: %s", r.Body)
+	}
+	// Chatter in the thread afterwards: silence.
+	s.fake.ClearRequests()
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), ChannelID: post, Content: "thanks, that worked"}))
+	s.fake.NoRequest(t, time.Second, fakediscord.Match("POST", "channels/*/messages"))
+}

@@ -28,11 +28,17 @@ func (b *Bot) addressee(m *discordgo.Message) addressee {
 	if r := b.roles.of(m.GuildID); r != "" {
 		to.roles = append(to.roles, r)
 	}
-	// Each shard knows the guilds Discord sends it.
+	// Each shard knows the guilds Discord sends it, and their threads.
 	for _, st := range b.gateway.states() {
 		for _, r := range managedRolesOf(st, m.GuildID, me) {
 			if !slices.Contains(to.roles, r) {
 				to.roles = append(to.roles, r)
+			}
+		}
+		if c, err := st.Channel(m.ChannelID); err == nil && c.IsThread() {
+			to.parent = c.ParentID
+			if m.ID == c.ID { // a forum post's first message has the thread's id
+				to.title = c.Name
 			}
 		}
 	}

@@ -63,23 +63,39 @@ func slashQuestion(i *discordgo.Interaction, names mentionNames, maxLen int) que
 }
 
 // addressee is who a message may be for: the bot's user id, the roles that
-// stand for the bot in the message's guild, and the help channels.
+// stand for the bot in the message's guild, and the help channels; and
+// where the message stands when that is a thread: its parent channel, and
+// its title when the message starts it (a forum post).
 type addressee struct {
 	me       string
 	roles    []string
 	channels map[string]bool
+	parent   string // the channel a thread belongs to; "" outside threads
+	title    string // the thread's name, for the message that starts it
+}
+
+// helpChannel reports whether a message in channel is in a help channel,
+// or in a thread of one (a post in a help forum, say).
+func (to addressee) helpChannel(channel string) bool {
+	return to.channels[channel] || to.parent != "" && to.channels[to.parent]
 }
 
 // messageQuestion decides whether a message is a question for the bot, and
 // which kind: a mention (of the bot's user or managed role) or a direct
-// message, or a question-like message in a help channel. Other bots, the
-// bot itself and everything else are not. Channels and roles it mentions
-// are read by their names (see namedMentions).
+// message, or a question-like message in a help channel or in a thread of
+// one (every post of a help forum, its title and its first message read
+// as one question). Other bots, the bot itself and everything else are
+// not. Channels and roles it mentions are read by their names (see
+// namedMentions).
 func messageQuestion(m *discordgo.Message, to addressee, names mentionNames, maxLen int) (question, bool) {
 	if m == nil || m.Author == nil || m.Author.Bot || to.me == "" || m.Author.ID == to.me {
 		return question{}, false
 	}
-	text := cleanQuestion(namedMentions(m.Content, m.GuildID, names, to.roles), maxLen)
+	text := m.Content
+	if to.title != "" {
+		text = to.title + "\n" + text // a forum post asks in its title
+	}
+	text = cleanQuestion(namedMentions(text, m.GuildID, names, to.roles), maxLen)
 	q := question{member: m.Author.ID, guild: m.GuildID, channel: m.ChannelID, text: text}
 	q.talk = smallTalk(q.text)
 	switch {
@@ -87,7 +103,8 @@ func messageQuestion(m *discordgo.Message, to addressee, names mentionNames, max
 		q.via = viaDM
 	case mentionsBot(m, to.me, to.roles):
 		q.via = viaMention
-	case to.channels[m.ChannelID] && looksLikeQuestion(m.Content):
+	case to.helpChannel(m.ChannelID) && (to.title != "" || looksLikeQuestion(m.Content)):
+		// A post in a help forum is a question whatever its wording.
 		q.via = viaChannel
 	default:
 		return question{}, false

@@ -10,6 +10,9 @@ func TestMessageQuestion(t *testing.T) {
 	const me, role, help = "100", "500", "700"
 	to := addressee{me: me, roles: []string{role}, channels: map[string]bool{help: true}}
 	member := &discordgo.User{ID: "1"}
+	// inThread is to for a message in thread 800 of the help channel, its
+	// first when title is set.
+	inThread := func(title string) addressee { a := to; a.parent, a.title = help, title; return a }
 	msg := func(content string, mod func(*discordgo.Message)) *discordgo.Message {
 		m := &discordgo.Message{ID: "9", GuildID: "g", ChannelID: "c", Author: member, Content: content}
 		if mod != nil {
@@ -39,6 +42,11 @@ func TestMessageQuestion(t *testing.T) {
 		{"help channel chatter", msg("lol nice", func(m *discordgo.Message) { m.ChannelID = help }), to, false, 0, ""},
 		{"mention in a help channel", msg("<@100> raid?", func(m *discordgo.Message) { m.ChannelID = help }), to, true, viaMention, "raid?"},
 		{"other channel question", msg("when is raid night?", nil), to, false, 0, ""},
+		{"help forum post", msg("I'm new and want to join", func(m *discordgo.Message) { m.ID, m.ChannelID = "800", "800" }), inThread("When is raid night?"), true, viaChannel, "When is raid night? I'm new and want to join"},
+		{"help forum post, no body", msg("", func(m *discordgo.Message) { m.ID, m.ChannelID = "800", "800" }), inThread("raid night"), true, viaChannel, "raid night"},
+		{"question later in a help thread", msg("and when is raid night?", func(m *discordgo.Message) { m.ChannelID = "800" }), inThread(""), true, viaChannel, "and when is raid night?"},
+		{"chatter later in a help thread", msg("thanks, that worked", func(m *discordgo.Message) { m.ChannelID = "800" }), inThread(""), false, 0, ""},
+		{"thread of another channel", msg("when is raid night?", func(m *discordgo.Message) { m.ChannelID = "800" }), addressee{me: me, channels: map[string]bool{help: true}, parent: "701"}, false, 0, ""},
 		{"another bot", msg("<@100> raid?", func(m *discordgo.Message) { m.Author = &discordgo.User{ID: "2", Bot: true} }), to, false, 0, ""},
 		{"the bot itself", msg("<@100> raid?", func(m *discordgo.Message) { m.Author = &discordgo.User{ID: me} }), to, false, 0, ""},
 		{"no author", msg("<@100> raid?", func(m *discordgo.Message) { m.Author = nil }), to, false, 0, ""},

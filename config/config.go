@@ -136,7 +136,7 @@ var vars = []Var{
 		func(c *Config, v string) error { return setSnowflake(&c.GuildID, v) }},
 	{"DISCORD_API_URL", "", "Discord REST API base, for a REST proxy in front of Discord (e.g. http://127.0.0.1:8080/api/v10/). Empty: Discord itself.",
 		func(c *Config, v string) error { return setURL(&c.APIURL, v) }},
-	{"ANSWER_CHANNELS", "", "Comma-separated channel IDs where questions are answered without a mention (needs the Message Content intent).",
+	{"ANSWER_CHANNELS", "", "Comma-separated channel or forum IDs where questions are answered without a mention, in their threads and forum posts too (needs the Message Content intent).",
 		func(c *Config, v string) error { return setSnowflakes(&c.AnswerChannels, v) }},
 	{"MODERATOR_ROLES", "", "Comma-separated role IDs that may run /faq commands, besides members with Manage Server.",
 		func(c *Config, v string) error { return setSnowflakes(&c.ModeratorRoles, v) }},

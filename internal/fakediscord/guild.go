@@ -86,3 +86,31 @@ func roleObject(r Role, position int) map[string]any {
 func channelObject(c Channel, guildID string, position int) map[string]any {
 	return map[string]any{"id": c.ID, "guild_id": guildID, "name": c.Name, "type": int(discordgo.ChannelTypeGuildText), "position": position}
 }
+
+// Thread describes a thread of a guild channel, for ThreadCreate: a post
+// of a forum channel, say. Zero fields get defaults: DefaultGuildID and the
+// name "thread".
+type Thread struct {
+	ID       string
+	GuildID  string
+	ParentID string // the channel (or forum) it belongs to
+	Name     string // its title
+}
+
+// ThreadCreate returns a THREAD_CREATE payload for t, as Discord sends it
+// when a member starts a thread or posts in a forum channel: a public
+// thread, just created, by DefaultUserID.
+func (s *Server) ThreadCreate(t Thread) map[string]any {
+	return map[string]any{
+		"id":              t.ID,
+		"guild_id":        or(t.GuildID, DefaultGuildID),
+		"parent_id":       t.ParentID,
+		"name":            or(t.Name, "thread"),
+		"type":            int(discordgo.ChannelTypeGuildPublicThread),
+		"owner_id":        DefaultUserID,
+		"message_count":   0,
+		"member_count":    1,
+		"newly_created":   true,
+		"thread_metadata": map[string]any{"archived": false, "auto_archive_duration": 1440, "locked": false, "archive_timestamp": joinedAt},
+	}
+}
