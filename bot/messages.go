@@ -11,15 +11,17 @@ import (
 // onMessage answers messages that mention the bot (its user or its managed
 // role) or are sent to it directly, and questions in the help channels.
 func (b *Bot) onMessage(ctx context.Context, mc *discordgo.MessageCreate) {
-	q, ok := messageQuestion(mc.Message, b.addressee(mc.Message), stateNames(b.gateway.states()), b.cfg.MaxQuestionLength)
+	states := b.gateway.states()
+	q, ok := messageQuestion(mc.Message, b.addressee(mc.Message, states), stateNames(states), b.cfg.MaxQuestionLength)
 	if !ok {
 		return
 	}
 	b.sendReply(ctx, mc.Message, b.answer(ctx, q))
 }
 
-// addressee is who a message in m's guild may be addressed to.
-func (b *Bot) addressee(m *discordgo.Message) addressee {
+// addressee is who a message in m's guild may be addressed to, as the
+// shards' states tell it.
+func (b *Bot) addressee(m *discordgo.Message, states []*discordgo.State) addressee {
 	me, _ := b.botID.Load().(string)
 	to := addressee{me: me, channels: b.channels}
 	if m == nil || m.GuildID == "" {
@@ -29,7 +31,7 @@ func (b *Bot) addressee(m *discordgo.Message) addressee {
 		to.roles = append(to.roles, r)
 	}
 	// Each shard knows the guilds Discord sends it, and their threads.
-	for _, st := range b.gateway.states() {
+	for _, st := range states {
 		for _, r := range managedRolesOf(st, m.GuildID, me) {
 			if !slices.Contains(to.roles, r) {
 				to.roles = append(to.roles, r)
