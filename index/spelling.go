@@ -119,10 +119,18 @@ func forEachSlip(word string, try func(string)) {
 			try(string(append(v, r[i+2:]...))) // swapped
 		}
 	}
+	forEachLetter(r, true, try)
+}
+
+// forEachLetter calls try with r with a letter (a to z) added at each
+// place and, with changed, with each of its letters changed to another,
+// place by place.
+func forEachLetter(r []rune, changed bool, try func(string)) {
+	v := make([]rune, 0, len(r)+1)
 	for i := 0; i <= len(r); i++ {
 		for l := 'a'; l <= 'z'; l++ {
 			try(string(append(append(append(v[:0], r[:i]...), l), r[i:]...))) // added
-			if i < len(r) && l != r[i] {
+			if changed && i < len(r) && l != r[i] {
 				try(string(append(append(append(v[:0], r[:i]...), l), r[i+1:]...))) // changed
 			}
 		}
@@ -177,13 +185,7 @@ func (ix *Index) correctSurface(term, surface string) (string, uint64) {
 // a letter lost. It gives no term (and 0 passages) when there is none.
 func (ix *Index) correctDropped(term, surface string) (string, uint64) {
 	c := commonest{ix: ix, not: term}
-	r := []rune(surface)
-	v := make([]rune, 0, len(r)+1)
-	for i := 0; i <= len(r); i++ {
-		for l := 'a'; l <= 'z'; l++ {
-			c.consider(stem(string(append(append(append(v[:0], r[:i]...), l), r[i:]...))))
-		}
-	}
+	forEachLetter([]rune(surface), false, func(w string) { c.consider(stem(w)) })
 	return c.best, c.count
 }
 
