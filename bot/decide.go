@@ -50,9 +50,9 @@ type decision struct {
 //
 //   - Thanks get "You're welcome!", asking to ask "Sure, ask away!" and a
 //     greeting the hint an empty question gets: none is searched, recorded
-//     or limited (see smallTalk). Where a question without an answer gets nothing (a help
-//     channel, unasked; mentions and DMs with NO_ANSWER_MODE=silent), so
-//     do they.
+//     or limited (see smallTalk). Where a question without an answer gets
+//     nothing (a help channel, unasked; mentions and DMs with
+//     NO_ANSWER_MODE=silent), so do they.
 //   - An explicit question (/ask, a mention, a DM) gets the answer, or the
 //     closest passages when none is confident (mentions and DMs nothing
 //     then, with NO_ANSWER_MODE=silent). A member who had an answer less

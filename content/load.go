@@ -238,8 +238,8 @@ func (l *loader) readFile(e entry) (*file, error) {
 	read(f)
 	if len(f.passages) == 0 && len(f.synonyms) == 0 && len(f.problems) == 0 && len(f.warnings) == 0 {
 		// An empty file, only headings or only page debris, that its
-		// reader said nothing of: worth a word,
-		// since a moderator who added it expects answers from it.
+		// reader said nothing of: worth a word, since a moderator who
+		// added it expects answers from it.
 		f.warnf(0, "nothing to index: no question or paragraph of text found")
 	}
 	return f, nil

@@ -7,9 +7,9 @@ import (
 // chatFormsName names the token filter that reads words as members type
 // them in chat as the words they stand for: contractions without their
 // apostrophe ("whats", "dont", "im") and everyday shorthands ("u", "pls",
-// "ppl", "vc" for a voice channel). Without it they count as rare words the content never uses, so
-// "whats the date" seemed to hold half as much of an answer as "what's the
-// date". It runs after the lower-case filter; a form whose word ends in
+// "ppl", "vc" for a voice channel). Without it they count as rare words
+// the content never uses, so "whats the date" seemed to hold half as much
+// of an answer as "what's the date". It runs after the lower-case filter; a form whose word ends in
 // "'s" maps to what the possessive filter leaves of it ("whats": "what").
 const chatFormsName = "faqbot_chat_forms"
 
