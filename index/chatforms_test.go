@@ -18,11 +18,7 @@ func TestChatFormsReadAsTheirWords(t *testing.T) {
 		{ID: "b", Kind: content.KindFAQ, Question: "I don't have the role, how do I get it?", Text: "Ask a moderator."},
 		{ID: "c", Kind: content.KindFAQ, Question: "How can you help me?", Text: "Ask me about the server."},
 	}
-	ix, err := Build(context.Background(), ps, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := built(t, ps)
 	terms := func(p parsed) []string {
 		var out []string
 		for _, x := range p.terms {
@@ -62,11 +58,7 @@ func TestChatterLeftOut(t *testing.T) {
 		{ID: "a", Kind: content.KindFAQ, Question: "How do I renew a book?", Text: "At the desk or online."},
 		{ID: "b", Kind: content.KindFAQ, Question: "How do I ask a question?", Text: "Use the form."},
 	}
-	ix, err := Build(context.Background(), ps, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := built(t, ps)
 	terms := func(q string) []string {
 		p, err := ix.parse(context.Background(), q)
 		if err != nil {

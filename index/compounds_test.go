@@ -39,11 +39,7 @@ func TestCompoundsMatchEitherWay(t *testing.T) {
 		{ID: "signup", Kind: content.KindFAQ, Question: "How do I sign up for the tournament?", Text: "Use the form in #events."},
 		{ID: "rules", Kind: content.KindFAQ, Question: "Where are the server rules?", Text: "In #rules."},
 	}
-	ix, err := Build(context.Background(), ps, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := built(t, ps)
 	for _, tt := range []struct{ question, want string }{
 		{"why does log in fail", "login"},
 		{"tournament signup", "signup"},

@@ -27,6 +27,17 @@ func library(t testing.TB) *Index {
 	return ix
 }
 
+// built builds an in-memory index of ps, closed when the test ends.
+func built(t testing.TB, ps []content.Passage) *Index {
+	t.Helper()
+	ix, err := Build(context.Background(), ps, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	return ix
+}
+
 func libraryPassages(t testing.TB) []content.Passage {
 	t.Helper()
 	c, err := content.LoadPath(context.Background(), "testdata/library.jsonl", content.Options{})
@@ -183,11 +194,7 @@ func TestAlternativesAreDistinct(t *testing.T) {
 		{ID: "copy", Kind: content.KindPassage, Title: "Copy", Text: long[:3400]},
 		{ID: "other", Kind: content.KindPassage, Title: "Other", Text: "Quiet study is possible in the reading room with lamps."},
 	}
-	ix, err := Build(context.Background(), ps, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := built(t, ps)
 	res, err := ix.Search(context.Background(), "quiet study reading room lamps")
 	if err != nil {
 		t.Fatal(err)
@@ -209,11 +216,7 @@ func TestExcerptLeadsWithBestSentence(t *testing.T) {
 	filler := strings.Repeat("This sentence is about something else entirely and goes on. ", 15)
 	text := filler + "The secret garden opens at dawn on Tuesdays. " + filler
 	ps := []content.Passage{{ID: "g", Kind: content.KindPassage, Title: "Gardens", Text: text}}
-	ix, err := Build(context.Background(), ps, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := built(t, ps)
 	res, err := ix.Search(context.Background(), "when does the secret garden open")
 	if err != nil || len(res.Hits) == 0 {
 		t.Fatal(err, res)
@@ -260,11 +263,7 @@ func TestSuggestLimit(t *testing.T) {
 		q := "How do I configure option number " + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + "?"
 		ps = append(ps, content.Passage{ID: q, Kind: content.KindFAQ, Question: q + strings.Repeat(" very long", 20), Text: "answer"})
 	}
-	ix, err := Build(context.Background(), ps, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := built(t, ps)
 	got := ix.Suggest("how do i conf", MaxSuggestions)
 	if len(got) != MaxSuggestions {
 		t.Errorf("got %d suggestions, want %d", len(got), MaxSuggestions)

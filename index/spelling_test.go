@@ -186,11 +186,7 @@ func TestSpellingCorrection(t *testing.T) {
 		{ID: "c", Kind: content.KindFAQ, Question: "I lost my phone. What now?", Text: "Lock it from the website, then change your password."},
 		{ID: "d", Kind: content.KindFAQ, Question: "How do I know my balance?", Text: "Open the app."},
 	}
-	ix, err := Build(context.Background(), ps, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := built(t, ps)
 	tests := []struct {
 		question string
 		want     map[string]string // a term as typed (stemmed) -> as read; "" for left unknown
@@ -253,11 +249,7 @@ func TestCorrectedWordsMatchWordForWord(t *testing.T) {
 		{ID: "b", Kind: content.KindFAQ, Question: "I lost my phone. What now?", Text: "Lock it from the website, then change your password."},
 		{ID: "c", Kind: content.KindFAQ, Question: "How do I reload the FAQ?", Aliases: []string{"refresh questions"}, Text: "Run the reload command."},
 	}
-	ix, err := Build(context.Background(), ps, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := built(t, ps)
 	tests := []struct{ typed, meant string }{
 		{"where is my checkng account", "where is my checking account"}, // the slip changes the stem
 		{"i lost my pohne", "i lost my phone"},
