@@ -149,9 +149,10 @@ func TestServeReadsMentionedChannelsAndRolesByName(t *testing.T) {
 		Channels: []fakediscord.Channel{{ID: bookClub, Name: "book-club"}},
 	}))
 	const want = "How do I join the book club?"
+	// Two channels: in one, the second answer would point to the first.
 	for _, a := range []asked{
 		s.sendMention(t, newMember(), fakediscord.DefaultChannelID, "what is <#"+bookClub+"> about"),
-		s.sendAsk(t, newMember(), fakediscord.DefaultChannelID, "how do i get the <@&"+reader+"> role"),
+		s.sendAsk(t, newMember(), "300000000000000093", "how do i get the <@&"+reader+"> role"),
 	} {
 		if r := s.replyTo(t, a, wait); title(r) != want {
 			t.Errorf("%q: %s, want %q", a.question, r.Body, want)
