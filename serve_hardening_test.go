@@ -115,9 +115,9 @@ func TestServeConnectionErrorNamesAPIURL(t *testing.T) {
 	}
 }
 
-// TestServeSmallTalk: a member who thanks the bot, greets it or asks
-// whether they may ask gets a courtesy reply instead of a search, and nothing lands in the moderators'
-// unanswered list.
+// TestServeSmallTalk: a member who thanks the bot, greets it, asks whether
+// they may ask or asks for help gets a courtesy reply instead of "not
+// sure", and nothing lands in the moderators' unanswered list.
 func TestServeSmallTalk(t *testing.T) {
 	t.Parallel()
 	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})
@@ -130,6 +130,9 @@ func TestServeSmallTalk(t *testing.T) {
 	}
 	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "quick question, anyone here?"), wait); !strings.Contains(str(t, r, "content"), "ask away") {
 		t.Errorf("mention asking to ask: %s", r.Body)
+	}
+	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "help"), wait); !strings.Contains(str(t, r, "content"), "Mention me with a whole question") || title(r) != "" {
+		t.Errorf("mention help: %s", r.Body)
 	}
 	r := s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}, "unanswered")
 	if c := str(t, r, "data", "content"); !strings.Contains(c, "No unanswered questions") {

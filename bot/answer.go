@@ -23,7 +23,7 @@ func (b *Bot) answer(ctx context.Context, q question) decision {
 		res index.Result
 		err error
 	)
-	if q.text != "" && q.talk == talkNone {
+	if q.text != "" && q.talk.searched() {
 		res, err = b.search(ctx, q)
 		if b.record != nil && q.member != "" {
 			q.key = newAskedKey()

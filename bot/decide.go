@@ -50,8 +50,11 @@ type decision struct {
 //
 //   - Thanks get "You're welcome!", asking to ask "Sure, ask away!" and a
 //     greeting the hint an empty question gets: none is searched, recorded
-//     or limited (see smallTalk). Where a question without an answer gets
-//     nothing (a help channel, unasked; mentions and DMs with
+//     or limited (see smallTalk). Asking for help ("help", "what can you
+//     do?") is searched, for the content may answer it; without a confident
+//     answer it gets a line on how to ask instead of the closest passages,
+//     and is not recorded. Where a question without an answer gets nothing
+//     (a help channel, unasked; mentions and DMs with
 //     NO_ANSWER_MODE=silent), so do they.
 //   - An explicit question (/ask, a mention, a DM) gets the answer, or the
 //     closest passages when none is confident (mentions and DMs nothing
@@ -77,7 +80,7 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 		return d
 	case q.text == "":
 		return notice(q, hintText(q.via))
-	case q.talk != talkNone:
+	case q.talk != talkNone && !(q.talk == talkHelp && res.Answered && err == nil):
 		// A courtesy: as quiet as a reply without an answer.
 		d := notice(q, hintText(q.via))
 		switch q.talk {
@@ -85,6 +88,8 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 			d.content = "You're welcome!"
 		case talkAsking:
 			d.content = askAwayText(q.via)
+		case talkHelp:
+			d.content = helpText(q.via)
 		}
 		d.silent = cfg.SilentNoAnswer && q.via != viaSlash
 		return d
@@ -159,6 +164,20 @@ func askAwayText(v via) string {
 		return "Sure, ask away: type the whole question, e.g. `/ask question: how do I …?`"
 	}
 	return "Sure, ask away! Write the whole question and I'll look it up."
+}
+
+// helpText answers a member who asks how to use the bot, when the content
+// has no answer of its own.
+func helpText(v via) string {
+	const what = "I answer questions from this server's FAQ and articles, with a link to the source. "
+	switch v {
+	case viaSlash:
+		return what + "Type a whole question, e.g. `/ask question: how do I …?`"
+	case viaDM:
+		return what + "Send me a whole question here, or use `/ask` in the server."
+	default:
+		return what + "Mention me with a whole question, send it in a DM, or use `/ask`."
+	}
 }
 
 func hintText(v via) string {

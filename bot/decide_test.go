@@ -141,6 +141,22 @@ func TestDecide(t *testing.T) {
 			want{private: true, content: "/ask question:"}},
 		{"unasked asking to ask", saying(unasked, "anyone here?"), index.Result{}, nil, cfg, fakeLimits{},
 			want{silent: true}},
+		// Asking for help: the content's answer when it has one, else a
+		// line on how to ask, not recorded and not limited.
+		{"mention help", saying(mention, "help"), vague, nil, cfg, fakeLimits{},
+			want{content: "Mention me with a whole question"}},
+		{"slash help", saying(slash, "what can you do?"), vague, nil, cfg, fakeLimits{},
+			want{private: true, content: "/ask question:"}},
+		{"dm help", saying(dm, "how do I use this bot"), unsure("zzz"), nil, cfg, fakeLimits{},
+			want{content: "Send me a whole question here"}},
+		{"mention help the content answers", saying(mention, "how do I use this bot"), good, nil, cfg, fakeLimits{},
+			want{title: "When is raid night?", buttons: 2, post: true, started: true, claimed: true}},
+		{"mention help, busy", saying(mention, "help"), index.Result{}, busy, cfg, fakeLimits{},
+			want{content: "whole question"}},
+		{"mention help, silent mode", saying(mention, "help"), vague, nil, silentCfg, fakeLimits{},
+			want{silent: true, content: "whole question"}},
+		{"unasked help", saying(unasked, "help"), good, nil, cfg, fakeLimits{},
+			want{silent: true}},
 		{"question that starts with a greeting", saying(mention, "hi, when is raid night"), good, nil, cfg, fakeLimits{},
 			want{title: "When is raid night?", buttons: 2, post: true, started: true, claimed: true}},
 

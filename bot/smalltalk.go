@@ -1,15 +1,17 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
 
 // talk is what a message that is no question says: thanks, a greeting,
-// or asking whether one may ask. Members thank the bot after an answer,
-// greet it and ask to ask before asking; a search for "thanks" or "quick
-// question" finds some sentence that says it, and a "not sure" reply to
-// such a message, or an entry in /faq unanswered, helps nobody.
+// asking whether one may ask, or asking how to use the bot. Members thank
+// the bot after an answer, greet it, ask to ask before asking and type
+// "help" to see what it does; a search for "thanks" or "quick question"
+// finds some sentence that says it, and a "not sure" reply to such a
+// message, or an entry in /faq unanswered, helps nobody.
 type talk int
 
 const (
@@ -17,15 +19,26 @@ const (
 	talkThanks               // "thanks!", "thank you so much", "ok thx"
 	talkGreeting             // "hi", "hello everyone", "good morning"
 	talkAsking               // "can I ask something?", "anyone here?", "quick question"
+	talkHelp                 // "help", "what can you do?", "how do I use this bot?"
 )
 
-// thanksWords, greetingWords and askingWords make a message thanks, a
-// greeting or asking to ask when every word of it is one of them or a
-// filler word, and one of them is there (asking first, then thanks).
+// searched says whether a message of this kind is searched: a question,
+// or asking for help, which the content may answer itself ("How do I use
+// the bot?"); the rest never are.
+func (t talk) searched() bool { return t == talkNone || t == talkHelp }
+
+// thanksWords, greetingWords, askingWords and helpWords make a message
+// thanks, a greeting, asking to ask or asking for help when every word of
+// it is one of them, a usage word or a filler word, and one of them is
+// there (asking first, then thanks, then help). usageWords ask for help
+// only together ("what can you do", "how does this work"): alone
+// they are the start of some question.
 var (
 	thanksWords   = wordSet("thanks thank thx thnx ty tysm tyvm cheers appreciated appreciate")
 	greetingWords = wordSet("hi hello hey heya hiya howdy yo morning afternoon evening")
 	askingWords   = wordSet("ask asking question questions anyone anybody someone somebody here around online available")
+	helpWords     = wordSet("help commands command usage")
+	usageWords    = wordSet("what how use using work works you your this does")
 	fillerWords   = wordSet("ok okay oh ah great cool awesome perfect nice got it you so much a lot very many really " +
 		"again that helped helps works worked bot man mate buddy good there all everyone guys folks " +
 		"i we for the help answer info " +
@@ -42,14 +55,16 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// smallTalk says whether a (cleaned) message is thanks, a greeting or
-// asking to ask, and nothing more. A question that starts with one of them
-// ("hi, how do I …", "quick question: who can reload?") is a question.
+// smallTalk says whether a (cleaned) message is thanks, a greeting, asking
+// to ask or asking for help, and nothing more. A question that starts with
+// one of them ("hi, how do I …", "quick question: who can reload?") is a
+// question.
 func smallTalk(text string) talk {
 	fields := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	})
-	var thanks, greeting, asking bool
+	var thanks, greeting, asking, help bool
+	usage := map[string]bool{}
 	for _, w := range fields {
 		switch w = strings.Trim(w, "'"); {
 		case thanksWords[w]:
@@ -58,6 +73,10 @@ func smallTalk(text string) talk {
 			greeting = true
 		case askingWords[w]:
 			asking = true
+		case helpWords[w]:
+			help = true
+		case usageWords[w]:
+			usage[w] = true
 		case fillerWords[w], w == "":
 		default:
 			return talkNone
@@ -68,8 +87,26 @@ func smallTalk(text string) talk {
 		return talkAsking
 	case thanks:
 		return talkThanks
+	case help, usesBot(usage, fields):
+		return talkHelp
+	case len(usage) > 0:
+		return talkNone // "what is this", "how does it go": some question
 	case greeting:
 		return talkGreeting
 	}
 	return talkNone
+}
+
+// usesBot says whether the usage words of a message (all its other words
+// being filler) ask what the bot does or how to use it: "what can you
+// do", "how do I use you", "how does this work".
+func usesBot(usage map[string]bool, fields []string) bool {
+	can := slices.Contains(fields, "can") || slices.Contains(fields, "do")
+	switch {
+	case usage["what"] && usage["you"] && can:
+		return true
+	case usage["how"] && (usage["use"] || usage["using"] || usage["work"] || usage["works"]):
+		return true
+	}
+	return false
 }
