@@ -16,6 +16,7 @@ func FuzzReaders(f *testing.F) {
 		"Title: T\n\nHeading\n- q?\n- a.\nFAQ\n- q2?\n",
 		"question,answer,url\n\"a\nb\",c,\n",
 		`{"id":"a","text":"b"}` + "\n[1]\n",
+		`{"faq": [{"question":"q?","answer":"a"}, 1]}`,
 		"a, b => c\n",
 		"---\n- [\n---\n",
 		"**Q:** x\n\n**A:**\n",
@@ -25,7 +26,7 @@ func FuzzReaders(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := fstest.MapFS{}
-		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "synonyms.txt"} {
+		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "f.json", "synonyms.txt"} {
 			fsys[name] = &fstest.MapFile{Data: []byte(src)}
 		}
 		c, err := Load(context.Background(), fsys, "content", Options{BaseURL: "https://kb.e.org"})

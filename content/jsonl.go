@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,8 +19,11 @@ type jsonlRecord struct {
 	Question string   `json:"question"`
 	Aliases  []string `json:"aliases"`
 	Text     string   `json:"text"`
-	URL      string   `json:"url"`
-	Section  string   `json:"section"`
+	// Answer is read as Text when a record has no text: FAQ exports
+	// often call it so.
+	Answer  string `json:"answer"`
+	URL     string `json:"url"`
+	Section string `json:"section"`
 	// Source is informational: the passage's source is this file and line.
 	Source string `json:"source"`
 }
@@ -62,7 +66,7 @@ func jsonlPassage(f *file, r jsonlRecord, n int, ords ordinals) (Passage, bool) 
 		f.problemf(n, "unknown kind %q, want faq or passage", r.Kind)
 		return Passage{}, false
 	}
-	text := strings.TrimSpace(r.Text)
+	text := strings.TrimSpace(cmp.Or(r.Text, r.Answer))
 	if text == "" {
 		f.problemf(n, "empty text")
 		return Passage{}, false

@@ -67,6 +67,8 @@ func readerFor(name string) reader {
 		return readScraped
 	case ".jsonl":
 		return readJSONL
+	case ".json":
+		return readJSON
 	case ".csv":
 		return readCSV
 	case ".html", ".htm":

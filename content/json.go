@@ -1,0 +1,109 @@
+package content
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+)
+
+// readJSON reads passages from one JSON document, as FAQ exports and other
+// bots keep them: an array of records in the JSON Lines format (see
+// readJSONL), an object holding such an array under some key ({"faq":
+// [...]}), or one record. A bad record is reported on the line where it
+// starts and skipped; the others are still read.
+func readJSON(f *file) {
+	dec := json.NewDecoder(strings.NewReader(f.src))
+	lines := &lineCounter{src: f.src, line: 1}
+	tok, err := dec.Token()
+	switch {
+	case errors.Is(err, io.EOF):
+		return // an empty file: Load notes that nothing was indexed
+	case err != nil:
+		f.problemf(lines.at(dec.InputOffset()), "%s", jsonProblem(err))
+		return
+	case tok == json.Delim('{'):
+		if !enterArray(f, dec, lines) {
+			return
+		}
+	case tok != json.Delim('['):
+		f.problemf(1, "want a JSON array of entries, or an object")
+		return
+	}
+	ords := ordinals{}
+	for dec.More() {
+		n := lines.at(valueStart(f.src, dec.InputOffset()))
+		var r jsonlRecord
+		if err := dec.Decode(&r); err != nil {
+			f.problemf(n, "%s", jsonProblem(err))
+			var te *json.UnmarshalTypeError
+			if !errors.As(err, &te) {
+				return // broken JSON: nothing after it can be read
+			}
+			continue
+		}
+		if p, ok := jsonlPassage(f, r, n, ords); ok {
+			f.emit(draft{Passage: p})
+		}
+	}
+}
+
+// enterArray reads the object whose opening brace dec has just read up to
+// the first array among its values, and says whether it found one; dec then
+// stands at that array's first element. An object without an array is one
+// record, which enterArray reads itself.
+func enterArray(f *file, dec *json.Decoder, lines *lineCounter) bool {
+	for dec.More() {
+		if _, err := dec.Token(); err != nil { // the key
+			f.problemf(lines.at(dec.InputOffset()), "%s", jsonProblem(err))
+			return false
+		}
+		if strings.HasPrefix(f.src[valueStart(f.src, dec.InputOffset()):], "[") {
+			_, err := dec.Token()
+			return err == nil
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			f.problemf(lines.at(dec.InputOffset()), "%s", jsonProblem(err))
+			return false
+		}
+	}
+	var r jsonlRecord
+	if err := json.Unmarshal([]byte(f.src), &r); err != nil {
+		f.problemf(1, "%s", jsonProblem(err))
+		return false
+	}
+	if p, ok := jsonlPassage(f, r, 1, ordinals{}); ok {
+		f.emit(draft{Passage: p})
+	}
+	return false
+}
+
+// valueStart is the offset of the next JSON value in src from off: past
+// white space, a key's colon and an element's comma.
+func valueStart(src string, off int64) int64 {
+	for off < int64(len(src)) && strings.IndexByte(" \t\r\n:,", src[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+// lineCounter gives the line of an offset in src, counting on from the
+// offset asked before: readers ask in order, and a large file is counted
+// once.
+type lineCounter struct {
+	src  string
+	off  int // offset counted up to
+	line int // line at off
+}
+
+// at is the line (from 1) of offset off.
+func (c *lineCounter) at(off int64) int {
+	o := min(int(off), len(c.src))
+	if o < c.off {
+		c.off, c.line = 0, 1
+	}
+	c.line += strings.Count(c.src[c.off:o], "\n")
+	c.off = o
+	return c.line
+}

@@ -1,0 +1,67 @@
+package content
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestReadJSON(t *testing.T) {
+	tests := []struct {
+		name     string
+		src      string
+		ids      []string
+		texts    []string
+		problems []string
+	}{
+		{"array", "[\n" + `{"id":"a","question":"Why?","text":"Because."},` + "\n" + `{"kind":"passage","text":"Lanterns are lit at dusk."}` + "\n]",
+			[]string{"a", "c.json#lanterns-are-lit-at-dusk"}, []string{"Because.", "Lanterns are lit at dusk."}, nil},
+		{"answer for text", `[{"question":"When is raid night?","answer":"Fridays."}]`,
+			[]string{"c.json#when-is-raid-night"}, []string{"Fridays."}, nil},
+		{"array under a key", "{\"version\": 2, \"meta\": {\"by\": \"mods\"},\n \"faq\": [\n" + `{"question":"Where?","text":"Here."}` + "\n]}",
+			[]string{"c.json#where"}, []string{"Here."}, nil},
+		{"one record", `{"question":"Only one?","text":"Yes."}`, []string{"c.json#only-one"}, []string{"Yes."}, nil},
+		{"empty file", "", nil, nil, nil},
+		{"empty array", "[]", nil, nil, nil},
+		{"bad records reported on their line, reading goes on",
+			"[\n" + `{"question":1,"text":"x"},` + "\n" + `{"question":"q?"},` + "\n\n  " + `{"question":"Kept?","text":"Yes."}` + "\n]",
+			[]string{"c.json#kept"}, []string{"Yes."}, []string{
+				`c.json:2: field "question": want string, got number`,
+				"c.json:3: empty text",
+			}},
+		{"broken JSON stops at its line", "[\n" + `{"question":"First?","text":"Kept."},` + "\n" + `{"question": "broken`,
+			[]string{"c.json#first"}, []string{"Kept."}, []string{"c.json:3: invalid JSON: unexpected EOF"}},
+		{"not an array or object", `"faq"`, nil, nil, []string{"c.json:1: want a JSON array of entries, or an object"}},
+		{"array of strings", `["a", "b"]`, nil, nil, []string{"c.json:1: want a JSON object, got string", "c.json:1: want a JSON object, got string"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := loadOne(t, "c.json", tt.src, Options{})
+			var texts []string
+			for _, p := range c.Passages {
+				texts = append(texts, p.Text)
+			}
+			if !reflect.DeepEqual(ids(c.Passages), tt.ids) || !reflect.DeepEqual(texts, tt.texts) {
+				t.Errorf("got ids %q texts %q, want %q %q", ids(c.Passages), texts, tt.ids, tt.texts)
+			}
+			if got := problemStrings(c.Problems); !reflect.DeepEqual(got, tt.problems) {
+				t.Errorf("problems\n got %q\nwant %q", got, tt.problems)
+			}
+		})
+	}
+}
+
+// TestReadJSONLines: problems in a large document name their own lines,
+// counted once however many records there are.
+func TestReadJSONLines(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[\n")
+	for range 20000 {
+		b.WriteString(`{"question":"Same?","text":"Yes."},` + "\n")
+	}
+	b.WriteString(`{"question":"Last?"}` + "\n]")
+	c := loadOne(t, "c.json", b.String(), Options{})
+	if !hasProblem(c.Problems, "c.json:20002: empty text") {
+		t.Errorf("problems %q, want line 20002 empty text", problemStrings(c.Problems)[len(c.Problems)-1:])
+	}
+}
