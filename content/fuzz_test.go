@@ -17,6 +17,7 @@ func FuzzReaders(f *testing.F) {
 		"question,answer,url\n\"a\nb\",c,\n",
 		`{"id":"a","text":"b"}` + "\n[1]\n",
 		`{"faq": [{"question":"q?","answer":"a"}, 1]}`,
+		"faq:\n  - question: q?\n    answer: a\n    aliases: [b]\n  - &x [c]\n  - *x\n",
 		"a, b => c\n",
 		"---\n- [\n---\n",
 		"**Q:** x\n\n**A:**\n",
@@ -26,7 +27,7 @@ func FuzzReaders(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := fstest.MapFS{}
-		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "f.json", "synonyms.txt"} {
+		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "f.json", "g.yaml", "synonyms.txt"} {
 			fsys[name] = &fstest.MapFile{Data: []byte(src)}
 		}
 		c, err := Load(context.Background(), fsys, "content", Options{BaseURL: "https://kb.e.org"})

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -49,24 +51,37 @@ func readJSON(f *file) {
 }
 
 // enterArray reads the object whose opening brace dec has just read up to
-// the first array among its values, and says whether it found one; dec then
-// stands at that array's first element. An object without an array is one
-// record, which enterArray reads itself.
+// the first array of objects among its values (tags and other arrays stand
+// beside it), and says whether it found one; dec then stands at that
+// array's first element. An object with an entry's own
+// fields (a question, a text), or without an array, is one entry, which
+// enterArray reads itself.
 func enterArray(f *file, dec *json.Decoder, lines *lineCounter) bool {
-	for dec.More() {
+	var keys map[string]json.RawMessage
+	one := json.Unmarshal([]byte(f.src), &keys) == nil && slices.ContainsFunc(slices.Collect(maps.Keys(keys)), entryKey)
+	empty := false // an empty array: a list with no entries yet
+	for !one && dec.More() {
 		if _, err := dec.Token(); err != nil { // the key
 			f.problemf(lines.at(dec.InputOffset()), "%s", jsonProblem(err))
 			return false
 		}
-		if strings.HasPrefix(f.src[valueStart(f.src, dec.InputOffset()):], "[") {
-			_, err := dec.Token()
-			return err == nil
+		if v := f.src[valueStart(f.src, dec.InputOffset()):]; strings.HasPrefix(v, "[") {
+			switch first := v[valueStart(v, 1):]; {
+			case strings.HasPrefix(first, "{"):
+				_, err := dec.Token()
+				return err == nil
+			case strings.HasPrefix(first, "]"):
+				empty = true
+			}
 		}
 		var skip json.RawMessage
 		if err := dec.Decode(&skip); err != nil {
 			f.problemf(lines.at(dec.InputOffset()), "%s", jsonProblem(err))
 			return false
 		}
+	}
+	if !one && empty {
+		return false // Load notes that nothing was indexed
 	}
 	var r jsonlRecord
 	if err := json.Unmarshal([]byte(f.src), &r); err != nil {
@@ -106,4 +121,15 @@ func (c *lineCounter) at(off int64) int {
 	c.line += strings.Count(c.src[c.off:o], "\n")
 	c.off = o
 	return c.line
+}
+
+// entryKey says whether key names a field only an entry has, so that an
+// object or mapping with it is one entry, not a file holding a list of
+// them under some key.
+func entryKey(key string) bool {
+	switch strings.ToLower(key) {
+	case "question", "text", "answer":
+		return true
+	}
+	return false
 }

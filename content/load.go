@@ -69,6 +69,8 @@ func readerFor(name string) reader {
 		return readJSONL
 	case ".json":
 		return readJSON
+	case ".yaml", ".yml":
+		return readYAML
 	case ".csv":
 		return readCSV
 	case ".html", ".htm":

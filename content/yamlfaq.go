@@ -1,0 +1,134 @@
+package content
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// readYAML reads passages from a YAML document (.yaml, .yml), as many bots
+// keep their FAQ: a list of entries with the fields of the JSON Lines
+// format (question, answer or text, aliases, url, ...), a mapping holding
+// such a list under some key ("faq:"), or one entry. A bad entry is
+// reported on its line and skipped; the others are still read.
+func readYAML(f *file) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(f.src), &doc); err != nil {
+		line, msg := yamlErrorLine(err, strings.Count(f.src, "\n")+1)
+		f.problemf(line, "invalid YAML: %s", msg)
+		return
+	}
+	if len(doc.Content) == 0 {
+		return // an empty file: Load notes that nothing was indexed
+	}
+	entries := []*yaml.Node{doc.Content[0]}
+	switch root := doc.Content[0]; root.Kind {
+	case yaml.SequenceNode:
+		entries = root.Content
+	case yaml.MappingNode:
+		entries = yamlEntries(root)
+	default:
+		f.problemf(root.Line, "want a list of entries, or key: value lines")
+		return
+	}
+	ords := ordinals{}
+	for _, e := range entries {
+		r, ok := yamlEntry(f, e)
+		if !ok {
+			continue
+		}
+		if p, ok := jsonlPassage(f, r, e.Line, ords); ok {
+			f.emit(draft{Passage: p})
+		}
+	}
+}
+
+// yamlEntries are the entries of a mapping at the top of a file: the
+// mapping itself when it is one entry, else the first list it holds that
+// starts with an entry (tags and other lists stand beside it), else the
+// first list.
+func yamlEntries(m *yaml.Node) []*yaml.Node {
+	var first []*yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if entryKey(m.Content[i].Value) {
+			return []*yaml.Node{m}
+		}
+		v := m.Content[i+1]
+		if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+			continue
+		}
+		if v.Content[0].Kind == yaml.MappingNode {
+			return v.Content
+		}
+		if first == nil {
+			first = v.Content
+		}
+	}
+	if first == nil {
+		return []*yaml.Node{m}
+	}
+	return first
+}
+
+// yamlEntry reads one entry's fields, reporting a field of the wrong shape.
+// Keys it does not know (tags, dates, other tools' own) are fine.
+func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
+	var r jsonlRecord
+	if e.Kind == yaml.AliasNode {
+		e = e.Alias
+	}
+	if e.Kind != yaml.MappingNode {
+		f.problemf(e.Line, "want an entry of key: value lines")
+		return r, false
+	}
+	fields := map[string]*string{
+		"id": &r.ID, "kind": &r.Kind, "title": &r.Title, "question": &r.Question, "text": &r.Text,
+		"answer": &r.Answer, "url": &r.URL, "section": &r.Section, "source": &r.Source,
+	}
+	for i := 0; i+1 < len(e.Content); i += 2 {
+		key, val := strings.ToLower(e.Content[i].Value), e.Content[i+1]
+		if val.Kind == yaml.AliasNode {
+			val = val.Alias
+		}
+		if key == "aliases" {
+			aliases, ok := yamlStrings(val)
+			if !ok {
+				f.problemf(val.Line, "%s must be a list of text", e.Content[i].Value)
+				return r, false
+			}
+			r.Aliases = aliases
+			continue
+		}
+		dst, known := fields[key]
+		switch {
+		case !known:
+		case val.Kind != yaml.ScalarNode:
+			f.problemf(val.Line, "%s must be text", e.Content[i].Value)
+			return r, false
+		case val.Tag != "!!null":
+			*dst = val.Value
+		}
+	}
+	return r, true
+}
+
+// yamlStrings is a list of text, or one text as a list of one.
+func yamlStrings(n *yaml.Node) ([]string, bool) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return []string{n.Value}, true
+	case yaml.SequenceNode:
+		out := make([]string, 0, len(n.Content))
+		for _, c := range n.Content {
+			if c.Kind == yaml.AliasNode {
+				c = c.Alias
+			}
+			if c.Kind != yaml.ScalarNode {
+				return nil, false
+			}
+			out = append(out, c.Value)
+		}
+		return out, true
+	}
+	return nil, false
+}
