@@ -335,3 +335,32 @@ func TestServeSeedArticleButtons(t *testing.T) {
 		t.Fatal("no alternative buttons in any reply")
 	}
 }
+
+// TestServeEventDeliveredTwiceIsAnsweredOnce: Discord may deliver an event
+// twice (a resumed session, a moved shard). The bot answers it once:
+// handled twice, a mention got a second reply (a pointer to the first, or
+// a cooldown notice), and an /ask's two responses raced, so that the
+// member could see "You've just had an answer" instead of the answer.
+func TestServeEventDeliveredTwiceIsAnsweredOnce(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, defaultLimits)
+	id := nextID()
+	in := fakediscord.Interaction{ID: id, Token: "token-" + id, Name: "ask", UserID: newMember(), Options: []fakediscord.CommandOption{{Name: "question", Value: faqQuestions[0]}}}
+	slash := s.fake.SlashCommand(in)
+	msg := fakediscord.Message{ID: nextID(), AuthorID: newMember(), ChannelID: "200000000000000031", Content: "<@" + fakediscord.DefaultBotUserID + "> " + faqQuestions[1]}
+	mention := s.fake.Message(msg)
+	for range 2 {
+		s.fake.Dispatch(t, "INTERACTION_CREATE", slash)
+		s.fake.Dispatch(t, "MESSAGE_CREATE", mention)
+	}
+	for _, a := range []asked{{question: faqQuestions[0], slash: true, id: in.ID}, {question: faqQuestions[1], id: msg.ID}} {
+		if r := s.replyTo(t, a, wait); title(r) != a.question {
+			t.Errorf("%q (slash %v): %s", a.question, a.slash, r)
+		}
+	}
+	// A second response would follow the first within moments.
+	callback, replies := "interactions/"+in.ID+"/"+in.Token+"/callback", "channels/"+msg.ChannelID+"/messages"
+	s.fake.NoRequest(t, time.Second, func(r fakediscord.Request) bool {
+		return (r.Path == callback || r.Path == replies) && (len(requestsTo(s, callback)) > 1 || len(requestsTo(s, replies)) > 1)
+	})
+}

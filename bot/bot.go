@@ -100,6 +100,7 @@ type Bot struct {
 	gate     *gate
 	roles    *botRoles
 	asked    askedKeeper
+	seen     *seenEvents   // gateway events handled lately, to skip a second delivery
 	relearn  chan struct{} // a learned phrasing changed: rebuild the index soon
 	learning sync.WaitGroup
 
@@ -148,6 +149,7 @@ func New(s *discordgo.Session, deps Deps, cfg Config) *Bot {
 		gate:     newGate(cfg.SearchConcurrency),
 		roles:    newBotRoles(),
 		asked:    newAskedQuestions(time.Now),
+		seen:     newSeenEvents(),
 		relearn:  make(chan struct{}, 1),
 		ready:    make(chan struct{}),
 	}

@@ -84,12 +84,28 @@ func (b *Bot) handle(sh *shard) {
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.setOnline(sh, true) })
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.setOnline(sh, false) })
 	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
+		if i.Interaction != nil && !b.firstDelivery("interaction", i.ID) {
+			return
+		}
 		b.guard("interaction", func(ctx context.Context) { b.onInteraction(ctx, i) })
 	})
 	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
+		if m.Message != nil && !b.firstDelivery("message", m.ID) {
+			return
+		}
 		b.guard("message", func(ctx context.Context) { b.onMessage(ctx, m) })
 	})
 	s.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) { b.onEvent(e) })
+}
+
+// firstDelivery reports whether the gateway delivers the event with this id
+// for the first time; a second delivery is logged and skipped.
+func (b *Bot) firstDelivery(event, id string) bool {
+	if b.seen.first(event, id) {
+		return true
+	}
+	b.log.Debug("event delivered twice; handled once", "event", event, "id", id)
+	return false
 }
 
 func (b *Bot) setOnline(sh *shard, v bool) {

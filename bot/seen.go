@@ -1,0 +1,42 @@
+package bot
+
+import "sync"
+
+// maxSeen bounds the event ids remembered at once; the oldest go first.
+// Discord delivers an event twice only moments apart (a gateway session
+// resumed, a shard moved), so a few thousand recent ids are plenty.
+const maxSeen = 10_000
+
+// seenEvents remembers the ids of the latest events (interactions and
+// messages) so that one Discord delivers twice is handled once: handled
+// twice, a question would be searched twice, and the copies would race to
+// reply (a second reply in the channel, or a cooldown notice that beats the
+// answer). It is safe for concurrent use.
+type seenEvents struct {
+	mu    sync.Mutex
+	ids   map[string]bool
+	order []string // oldest first
+}
+
+func newSeenEvents() *seenEvents { return &seenEvents{ids: map[string]bool{}} }
+
+// first reports whether the event of this kind and id is seen for the
+// first time, and remembers it. An event without an id is always new.
+func (s *seenEvents) first(kind, id string) bool {
+	if id == "" {
+		return true
+	}
+	id = kind + ":" + id
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ids[id] {
+		return false
+	}
+	if len(s.order) >= maxSeen {
+		delete(s.ids, s.order[0])
+		s.order = s.order[1:]
+	}
+	s.ids[id] = true
+	s.order = append(s.order, id)
+	return true
+}
