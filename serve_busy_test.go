@@ -364,3 +364,53 @@ func TestServeEventDeliveredTwiceIsAnsweredOnce(t *testing.T) {
 		return (r.Path == callback || r.Path == replies) && (len(requestsTo(s, callback)) > 1 || len(requestsTo(s, replies)) > 1)
 	})
 }
+
+// TestServeReplyRetriedAfterDiscordError: a reply that Discord fails on its
+// side (500, 503) or whose connection breaks before any answer is sent
+// again, within the interaction's 3 seconds: once, the reply was lost
+// (discordgo tries again after 502 alone), and the member who asked got
+// nothing. A message whose connection broke is not sent again: Discord
+// may have posted it.
+func TestServeReplyRetriedAfterDiscordError(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+	s.fake.Fail("POST", "interactions/*/*/callback", 500, 1)
+	s.fake.Drop("POST", "interactions/*/*/callback", 1)
+	s.fake.Fail("POST", "channels/*/messages", 503, 1)
+	at := time.Now()
+	sent := []asked{
+		s.sendAsk(t, newMember(), "200000000000000041", faqQuestions[0]),
+		s.sendAsk(t, newMember(), "200000000000000042", faqQuestions[1]),
+		s.sendMention(t, newMember(), "200000000000000043", faqQuestions[2]),
+	}
+	for _, a := range sent {
+		r := s.fake.WaitRequest(t, wait, func(r fakediscord.Request) bool {
+			ref, _ := r.Field("message_reference", "message_id")
+			return r.Method == "POST" && r.Status > 0 && r.Status < 300 && (strings.HasPrefix(r.Path, "interactions/"+a.id+"/") || ref == a.id)
+		})
+		if title(r) != a.question {
+			t.Errorf("%q (slash %v): %s", a.question, a.slash, r)
+		}
+		if d := r.At.Sub(at); a.slash && d > discordDeadline {
+			t.Errorf("%q answered after %v, later than Discord's %v", a.question, d, discordDeadline)
+		}
+	}
+	for path, faults := range map[string]int{"interactions/*/*/callback": 2, "channels/*/messages": 1} {
+		if n := len(failed(s, path)); n != faults {
+			t.Errorf("%d failed requests to %s, want the %d faults", n, path, faults)
+		}
+	}
+}
+
+// failed are the requests matching pattern that Discord did not answer
+// with success.
+func failed(s *served, pattern string) []fakediscord.Request {
+	var out []fakediscord.Request
+	match := fakediscord.Match("POST", pattern)
+	for _, r := range s.fake.Requests() {
+		if match(r) && (r.Status == 0 || r.Status >= 300) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

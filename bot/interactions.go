@@ -66,7 +66,7 @@ func (b *Bot) interact(ctx context.Context, i *discordgo.Interaction) (r respons
 // back over REST.
 func (b *Bot) onInteraction(ctx context.Context, ic *discordgo.InteractionCreate) {
 	b.serveInteraction(ctx, ic.Interaction, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
-		return b.s.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(ctx))
+		return b.respondToInteraction(ctx, ic.Interaction, resp)
 	})
 }
 

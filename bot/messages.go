@@ -73,7 +73,11 @@ func (b *Bot) send(ctx context.Context, to *discordgo.Message, msg *discordgo.Me
 	msg.AllowedMentions = noMentions()
 	notRequired := false
 	msg.Reference = &discordgo.MessageReference{MessageID: to.ID, ChannelID: to.ChannelID, GuildID: to.GuildID, FailIfNotExists: &notRequired}
-	sent, err := b.s.ChannelMessageSendComplex(to.ChannelID, msg, discordgo.WithContext(ctx))
+	var sent *discordgo.Message
+	err := withRetry(ctx, false, func() (err error) {
+		sent, err = b.s.ChannelMessageSendComplex(to.ChannelID, msg, discordgo.WithContext(ctx))
+		return err
+	})
 	if err != nil {
 		b.log.Warn("send reply", "channel", to.ChannelID, "guild", to.GuildID, "err", err)
 		return nil, fmt.Errorf("send reply in channel %s: %w", to.ChannelID, err)

@@ -17,6 +17,10 @@
 // still sends /api/v9/ although Discord documents v10; [Server.APIURL] returns the prefix
 // discordgo really uses, so rewriting [discordgo.EndpointAPI] to it always works.
 //
+// It can also misbehave as Discord does on a bad day: [Server.RateLimitFor] (a bucket's or the
+// global rate limit), [Server.Fail] (5xx), [Server.Drop] (a connection lost before the answer)
+// and [Server.Slow].
+//
 // The fake is deliberately strict where real Discord is strict in ways that catch bot bugs:
 // a wrong token is refused (401 on REST, close code 4004 on the gateway), an interaction can
 // be acknowledged only once, and only interactions built by this server are known.

@@ -3,6 +3,7 @@ package fakediscord
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -38,12 +39,28 @@ func (s *Server) RateLimit(method, path string, n int) {
 func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	version, path, ok := splitAPIPath(r.URL.Path)
 	req := readRequest(r, version, path)
+	var fail *fault
+	if ok {
+		var delay time.Duration
+		if fail, delay = s.takeFault(req); delay > 0 {
+			time.Sleep(delay)
+		}
+	}
 	var rep reply
 	switch {
 	case !ok:
 		rep = errorReply(http.StatusNotFound, 0, "404: Not Found")
 	case !s.authorized(req):
 		rep = errorReply(http.StatusUnauthorized, 0, "401: Unauthorized")
+	case fail != nil && fail.drop:
+		req.Status = 0 // no answer at all
+		s.record(req)
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			_ = conn.Close()
+		}
+		return
+	case fail != nil:
+		rep = fail.reply(path)
 	case s.takeRateLimit(req):
 		rep = rateLimited(path)
 	default:
@@ -105,24 +122,33 @@ func (s *Server) takeRateLimit(req Request) bool {
 	return false
 }
 
-func rateLimited(path string) reply {
-	retry := rateLimitRetry.Seconds()
-	reset := float64(time.Now().Add(rateLimitRetry).UnixMilli()) / 1000
+func rateLimited(path string) reply { return rateLimitedFor(path, rateLimitRetry, false) }
+
+// rateLimitedFor is Discord's 429 for a bucket (or, global, for the whole bot) that is free
+// again after wait.
+func rateLimitedFor(path string, wait time.Duration, global bool) reply {
+	retry := wait.Seconds()
+	reset := float64(time.Now().Add(wait).UnixMilli()) / 1000
+	header := http.Header{
+		"Retry-After":             {fmt.Sprint(int(math.Ceil(retry)))}, // whole seconds, rounded up, as Discord sends it
+		"X-Ratelimit-Limit":       {"5"},
+		"X-Ratelimit-Remaining":   {"0"},
+		"X-Ratelimit-Reset":       {fmt.Sprintf("%.3f", reset)},
+		"X-Ratelimit-Reset-After": {fmt.Sprintf("%.3f", retry)},
+		"X-Ratelimit-Bucket":      {"fake-" + path},
+		"X-Ratelimit-Scope":       {"user"},
+	}
+	if global {
+		header.Set("X-Ratelimit-Global", "true")
+		header.Set("X-Ratelimit-Scope", "global")
+	}
 	return reply{
 		status: http.StatusTooManyRequests,
-		header: http.Header{
-			"Retry-After":             {"1"}, // whole seconds, rounded up, as Discord sends it
-			"X-Ratelimit-Limit":       {"5"},
-			"X-Ratelimit-Remaining":   {"0"},
-			"X-Ratelimit-Reset":       {fmt.Sprintf("%.3f", reset)},
-			"X-Ratelimit-Reset-After": {fmt.Sprintf("%.3f", retry)},
-			"X-Ratelimit-Bucket":      {"fake-" + path},
-			"X-Ratelimit-Scope":       {"user"},
-		},
+		header: header,
 		body: map[string]any{
 			"message":     "You are being rate limited.",
 			"retry_after": retry,
-			"global":      false,
+			"global":      global,
 		},
 	}
 }

@@ -80,6 +80,7 @@ type Server struct {
 	lastID       int64
 	requests     []Request
 	rateLimits   map[string]int
+	faults       []*fault
 	commands     map[string][]map[string]any // by guild id, "" for global
 	interactions map[string]*interaction     // by interaction id
 	tokens       map[string]*interaction     // the same, by interaction token

@@ -1,0 +1,57 @@
+package fakediscord_test
+
+import (
+	"errors"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"faqbot/internal/fakediscord"
+)
+
+func TestFaults(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.Start(t)
+	sess := newSession(t, fake, fake.Token())
+	sess.ShouldRetryOnRateLimit = false
+	const channel = "200000000000000009"
+	send := func() error { _, err := sess.ChannelMessageSend(channel, "hi"); return err }
+	route := "channels/" + channel + "/messages"
+
+	fake.Fail("POST", "channels/*/messages", 503, 1)
+	if status, _ := restStatus(t, send()); status != 503 {
+		t.Errorf("status = %d, want 503", status)
+	}
+	if err := send(); err != nil {
+		t.Errorf("after the one failure: %v", err)
+	}
+
+	fake.Drop("", "channels/*/messages", 1)
+	var ue *url.Error
+	if err := send(); !errors.As(err, &ue) {
+		t.Errorf("dropped connection: %v (%T), want a *url.Error", err, err)
+	}
+
+	fake.RateLimitFor("POST", route, 1, 200*time.Millisecond, true)
+	var rl *discordgo.RateLimitError
+	if err := send(); !errors.As(err, &rl) || rl.RetryAfter != 200*time.Millisecond {
+		t.Errorf("send = %v, want RateLimitError with 200ms", err)
+	}
+	var r fakediscord.Request
+	for _, req := range fake.Requests() {
+		if req.Status == 429 {
+			r = req
+		}
+	}
+	if r.Reply["global"] != true {
+		t.Errorf("global rate limit answered %s", r)
+	}
+
+	fake.Slow("POST", "channels/*/messages", 300*time.Millisecond)
+	start := time.Now()
+	if err := send(); err != nil || time.Since(start) < 300*time.Millisecond {
+		t.Errorf("slow send: %v after %v", err, time.Since(start))
+	}
+}
