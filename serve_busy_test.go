@@ -414,3 +414,25 @@ func failed(s *served, pattern string) []fakediscord.Request {
 	}
 	return out
 }
+
+// TestServeBusyChannelSlowDiscordRepliesToAll: replies in one channel go
+// out one at a time (they share a rate-limit bucket, and discordgo sends
+// one request per bucket at once), so when Discord is slow the last ones
+// wait long for their turn. Each is still sent: once, those still waiting
+// when the handler's timeout came were dropped, and their askers got
+// nothing.
+func TestServeBusyChannelSlowDiscordRepliesToAll(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"HANDLER_TIMEOUT": "2s", "LOG_LEVEL": "warn"})
+	const channel = "200000000000000051"
+	s.fake.Slow("POST", "channels/"+channel+"/messages", time.Second)
+	var sent []asked
+	for _, q := range faqQuestions {
+		sent = append(sent, s.sendMention(t, newMember(), channel, q))
+	}
+	for _, a := range sent {
+		if r := s.replyTo(t, a, wait); title(r) != a.question {
+			t.Errorf("%q: %s", a.question, r)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -66,9 +67,20 @@ func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) {
 	}
 }
 
+// replyTimeout bounds the sending of a reply to a message, its wait for
+// its turn included, from when it is ready. discordgo sends one request at
+// a time per rate-limit bucket, and all the replies in a channel share one
+// (which Discord lets post about five messages per 5 seconds), so in a
+// busy channel a reply waits for those before it, well past the handler's
+// timeout. A late reply beats none.
+const replyTimeout = time.Minute
+
 // send replies to a message (as a Discord reply), allowing no mentions, not
-// even of the member replied to.
+// even of the member replied to, within replyTimeout whatever is left of
+// ctx.
 func (b *Bot) send(ctx context.Context, to *discordgo.Message, msg *discordgo.MessageSend) (*discordgo.Message, error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
+	defer cancel()
 	msg.Content = defuse(msg.Content)
 	msg.AllowedMentions = noMentions()
 	notRequired := false
