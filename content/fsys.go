@@ -135,6 +135,8 @@ var (
 	errLinkOutside = errors.New("points outside the content directory")
 	errLinkLoop    = errors.New("is part of a loop of symbolic links")
 	errLinkBroken  = errors.New("points to nothing (broken symbolic link)")
+	errLinkHidden  = errors.New("points to a hidden file, which is not content")
+	errLinkViaLink = errors.New("goes through a linked directory, which is not entered")
 )
 
 // maxLinkHops is how many links in a row are followed before giving up, as
@@ -144,7 +146,9 @@ const maxLinkHops = 40
 // resolveLink follows the symbolic link at name to what it finally names,
 // without opening anything: the target's path (slash-separated, relative to
 // the root of fsys) and its description, or why it is not followed. A link
-// is followed only while every target stays inside the root. For a dirFS
+// is followed only while every target stays inside the root, is not hidden
+// and is reached without a linked directory on the way: what the walk does
+// not read (a .env, .git) is not read through a link either. For a dirFS
 // the os.Root below enforces this again whatever happens in between; here
 // it is decided from the link texts, to say clearly why a link is skipped.
 func resolveLink(fsys fs.FS, name string) (string, fs.FileInfo, error) {
@@ -165,12 +169,39 @@ func resolveLink(fsys fs.FS, name string) (string, fs.FileInfo, error) {
 		if err != nil {
 			return "", nil, linkErr(err)
 		}
+		if err := linkPathErr(fsys, next); err != nil {
+			return "", nil, err
+		}
 		if info.Mode()&fs.ModeSymlink == 0 {
 			return next, info, nil
 		}
 		cur = next
 	}
 	return "", nil, errLinkLoop
+}
+
+// linkPathErr says why the target p of a link, inside the root, is not
+// followed: a hidden name on its path, or a linked directory on the way
+// (which could lead to a hidden one); nil when neither.
+func linkPathErr(fsys fs.FS, p string) error {
+	for dir, rest := "", p; rest != ""; {
+		elem, after, _ := strings.Cut(rest, "/")
+		if hidden(elem) {
+			return errLinkHidden
+		}
+		if after == "" {
+			return nil
+		}
+		dir, rest = path.Join(dir, elem), after
+		info, err := fs.Lstat(fsys, dir)
+		if err != nil {
+			return linkErr(err)
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return errLinkViaLink
+		}
+	}
+	return nil
 }
 
 // linkErr says why a link's target could not be looked at. os.Root refuses

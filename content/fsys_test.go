@@ -42,6 +42,13 @@ func TestResolveLink(t *testing.T) {
 		"loop.md":     {Mode: fs.ModeSymlink, Data: []byte("loop.md")},
 		"missing.md":  {Mode: fs.ModeSymlink, Data: []byte("nope.md")},
 		"sub/deep.md": {Mode: fs.ModeSymlink, Data: []byte("../../a.md")},
+		".env":        {Data: []byte("TOKEN=x\n")},
+		"sub/.git/c":  {Data: []byte("secret\n")},
+		"dot.md":      {Mode: fs.ModeSymlink, Data: []byte(".env")},
+		"dot-dir.md":  {Mode: fs.ModeSymlink, Data: []byte("sub/.git/c")},
+		"sub/up-dot":  {Mode: fs.ModeSymlink, Data: []byte("../.env")},
+		"dirlink":     {Mode: fs.ModeSymlink, Data: []byte("sub")},
+		"via.md":      {Mode: fs.ModeSymlink, Data: []byte("dirlink/b.md")},
 	}
 	tests := []struct {
 		link, target string
@@ -55,6 +62,10 @@ func TestResolveLink(t *testing.T) {
 		{"sub/deep.md", "", errLinkOutside},
 		{"loop.md", "", errLinkLoop},
 		{"missing.md", "", errLinkBroken},
+		{"dot.md", "", errLinkHidden},
+		{"dot-dir.md", "", errLinkHidden},
+		{"sub/up-dot", "", errLinkHidden},
+		{"via.md", "", errLinkViaLink},
 	}
 	for _, tt := range tests {
 		target, _, err := resolveLink(fsys, tt.link)

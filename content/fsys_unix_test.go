@@ -83,6 +83,8 @@ func TestLoadSymlinks(t *testing.T) {
 	writeFiles(t, root, map[string]string{
 		"good.md":         "Text of the good file.\n",
 		"inner/target.md": "Text reached through links.\n",
+		".env":            "DISCORD_TOKEN=" + secret + "\n",
+		".git/config":     "url = https://user:" + secret + "@example.org/repo\n",
 	})
 	symlinks(t, root, map[string]string{
 		"out.md":      "../outside/secret.md",
@@ -101,6 +103,11 @@ func TestLoadSymlinks(t *testing.T) {
 		"innerlink":   "inner",
 		"dir-link.md": "inner",
 		"inner/up.md": "../good.md",
+		"env.md":      ".env",        // hidden, as the walk skips it
+		"git.txt":     ".git/config", // inside a hidden directory
+		"gitdir":      ".git",
+		"via-git.md":  "gitdir/config", // through a linked directory
+		"via-in.md":   "innerlink/target.md",
 	})
 	c := loadWithin(t, 5*time.Second, root)
 
@@ -117,6 +124,10 @@ func TestLoadSymlinks(t *testing.T) {
 		"loop-b.md":  "loop-b.md: symbolic link is part of a loop of symbolic links, skipped",
 		"self.md":    "self.md: symbolic link is part of a loop of symbolic links, skipped",
 		"broken.md":  "broken.md: symbolic link points to nothing (broken symbolic link), skipped",
+		"env.md":     "env.md: symbolic link points to a hidden file, which is not content, skipped",
+		"git.txt":    "git.txt: symbolic link points to a hidden file, which is not content, skipped",
+		"via-git.md": "via-git.md: symbolic link goes through a linked directory, which is not entered, skipped",
+		"via-in.md":  "via-in.md: symbolic link goes through a linked directory, which is not entered, skipped",
 	}
 	got := map[string]string{}
 	for _, p := range c.Problems {
@@ -139,7 +150,7 @@ func TestLoadSymlinks(t *testing.T) {
 			t.Errorf("%s (inside the root) was not read; passages from %v", f, followed)
 		}
 	}
-	if !hasProblem(c.Warnings, "innerlink: unknown file type") || !hasProblem(c.Warnings, "dir-link.md: symbolic link to a directory, not followed") {
+	if !hasProblem(c.Warnings, "innerlink: unknown file type") || !hasProblem(c.Warnings, "gitdir: unknown file type") || !hasProblem(c.Warnings, "dir-link.md: symbolic link to a directory, not followed") {
 		t.Errorf("warnings %q", problemStrings(c.Warnings))
 	}
 }

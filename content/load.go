@@ -107,7 +107,7 @@ func Load(ctx context.Context, fsys fs.FS, name string, opts Options) (*Collecti
 			l.c.Problems = append(l.c.Problems, Problem{File: path.Join(name, p), Msg: "cannot be read: " + reason(err)})
 			return nil
 		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
+		if p != "." && hidden(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -156,6 +156,11 @@ func LoadPath(ctx context.Context, p string, opts Options) (*Collection, error) 
 	l := &loader{ctx: ctx, fsys: d, opts: opts, budget: newBudget(opts.Limits), c: &Collection{}}
 	return l.read([]entry{{rel: filepath.Base(p), open: filepath.Base(real), typ: info.Mode().Type()}})
 }
+
+// hidden reports whether a file or directory name is hidden: not content,
+// and never read (a .env, .git, an editor's swap file), whether the walk
+// or a symbolic link leads to it.
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
 // displayRoot names the root of a tree in errors.
 func displayRoot(name string) string {

@@ -14,13 +14,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 )
 
 // stampVersion changes whenever reading content changes what a file gives,
 // so that a saved reading of the same files is not reused.
-const stampVersion = "faqbot-content-v2"
+const stampVersion = "faqbot-content-v3"
 
 // ErrTooLarge says that content is past the limits, so that it cannot be
 // stamped: it must be loaded, which reports what was left out.
@@ -59,7 +58,7 @@ func Stamp(ctx context.Context, p string, opts Options) (string, error) {
 			if err != nil {
 				return err // Load reports it as a problem: load, do not guess
 			}
-			if name != "." && strings.HasPrefix(e.Name(), ".") {
+			if name != "." && hidden(e.Name()) {
 				if e.IsDir() {
 					return fs.SkipDir
 				}
