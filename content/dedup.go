@@ -51,6 +51,12 @@ func (c *Collection) add(f *file, d *dedup) {
 	// One file's problems in line order, as a moderator fixes them.
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 	c.Problems = append(c.Problems, problems...)
+	if f.moreProblems > 0 {
+		c.Problems = append(c.Problems, f.unlisted(f.moreProblems, "problems"))
+	}
 	c.Warnings = append(c.Warnings, f.warnings...)
+	if f.moreWarnings > 0 {
+		c.Warnings = append(c.Warnings, f.unlisted(f.moreWarnings, "notes"))
+	}
 	c.Synonyms = append(c.Synonyms, f.synonyms...)
 }

@@ -25,16 +25,42 @@ type file struct {
 	synonyms []Synonym
 	problems []Problem
 	warnings []Problem
+
+	// Problems and warnings past maxFileProblems, counted only.
+	moreProblems, moreWarnings int
 }
 
 // problemf records a problem at a line of the file (0: the whole file).
+// Past maxFileProblems it is only counted: a file with a broken line
+// after every line would otherwise hold many times its size in problems.
 func (f *file) problemf(line int, format string, args ...any) {
+	if len(f.problems) >= maxFileProblems {
+		f.moreProblems++
+		return
+	}
 	f.problems = append(f.problems, Problem{File: f.name, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-// warnf records something worth telling that is not an error.
+// limitf records that a limit of the whole load was reached, however many
+// problems the file has already: it says why the rest is not read.
+func (f *file) limitf(line int, msg string) {
+	f.problems = append(f.problems, Problem{File: f.name, Line: line, Msg: msg})
+}
+
+// warnf records something worth telling that is not an error; past
+// maxFileProblems it is only counted.
 func (f *file) warnf(line int, format string, args ...any) {
+	if len(f.warnings) >= maxFileProblems {
+		f.moreWarnings++
+		return
+	}
 	f.warnings = append(f.warnings, Problem{File: f.name, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// unlisted is what stands for the n problems or notes of f that are not
+// listed.
+func (f *file) unlisted(n int, what string) Problem {
+	return Problem{File: f.name, Msg: fmt.Sprintf("%d more %s in this file, not listed", n, what)}
 }
 
 // emit adds a finished draft's passages, with control and invisible
@@ -57,7 +83,7 @@ func (f *file) emit(d draft) {
 		if f.budget != nil {
 			ok, msg := f.budget.takePassage()
 			if msg != "" {
-				f.problemf(p.Line, "%s", msg)
+				f.limitf(p.Line, msg)
 			}
 			if !ok {
 				return

@@ -39,6 +39,10 @@ const (
 	// the Markdown parser needs up to a second and a half for a MiB of the
 	// most awkward input, and cannot be interrupted.
 	maxMarkdownBytes = 512 << 10
+	// maxFileProblems is how many problems, and how many notes, are
+	// listed for one file; the rest are counted. A moderator fixes the
+	// first ones first, and a file broken on every line is one mistake.
+	maxFileProblems = 100
 )
 
 // MaxFileBytes is the largest file of this name that a load reads; a

@@ -72,3 +72,57 @@ func TestLoadMarkdownSizeLimit(t *testing.T) {
 		t.Errorf("the JSON Lines file of the same size was not read: %v", ids(c.Passages))
 	}
 }
+
+// TestLoadProblemsPerFile: a file broken on every line (a stray quote on
+// each CSV row, a JSON Lines file of garbage) lists its first problems and
+// counts the rest, instead of holding many times its size in problems;
+// the limit of the whole load is still reported, and the other files are
+// read.
+func TestLoadProblemsPerFile(t *testing.T) {
+	const lines = 50_000
+	tests := []struct {
+		name, src  string
+		wantMore   string
+		wantListed int
+	}{
+		{"quotes.csv", "question,answer,url\n" + strings.Repeat("\"a\n", lines), "quotes.csv: 49900 more problems in this file, not listed", maxFileProblems},
+		{"garbage.jsonl", strings.Repeat("{x\n", lines), "garbage.jsonl: 49900 more problems in this file, not listed", maxFileProblems},
+		{"synonyms.txt", strings.Repeat("a\n", lines), "synonyms.txt: 49900 more problems in this file, not listed", maxFileProblems},
+		{"few.jsonl", strings.Repeat("{x\n", 3), "", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{tt.name: {Data: []byte(tt.src)}, "good.md": {Data: []byte("Still read.\n")}}
+			c, err := Load(context.Background(), fsys, "", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			listed, more := 0, ""
+			for _, p := range c.Problems {
+				if p.Line > 0 {
+					listed++
+				} else {
+					more = p.Error()
+				}
+			}
+			if listed != tt.wantListed || more != tt.wantMore {
+				t.Errorf("%d problems listed, then %q; want %d, then %q", listed, more, tt.wantListed, tt.wantMore)
+			}
+			if len(c.Passages) != 1 || c.Passages[0].File != "good.md" {
+				t.Errorf("passages %v", ids(c.Passages))
+			}
+		})
+	}
+
+	// The passage limit is told even after a file's problems are full.
+	var b strings.Builder
+	b.WriteString(strings.Repeat("{x\n", maxFileProblems+1))
+	for i := range 3 {
+		fmt.Fprintf(&b, "{\"question\":\"q%d?\",\"text\":\"a\"}\n", i)
+	}
+	c := loadOne(t, "faq.jsonl", b.String(), Options{Limits: Limits{MaxPassages: 2}})
+	want := fmt.Sprintf("faq.jsonl:%d: the content has more than 2 passages (MAX_PASSAGES)", maxFileProblems+4)
+	if !hasProblem(c.Problems, want) {
+		t.Errorf("no problem %q in %q", want, problemStrings(c.Problems))
+	}
+}

@@ -286,7 +286,7 @@ func (l *loader) readBytes(f *file, name string) ([]byte, error) {
 	}
 	if ok, msg := l.budget.takeBytes(info.Size()); !ok {
 		if msg != "" {
-			f.problemf(0, "%s", msg)
+			f.limitf(0, msg)
 		}
 		return nil, nil
 	}
