@@ -45,6 +45,17 @@ const (
 	maxFileProblems = 100
 )
 
+// Limits on synonyms. Every term of a group is made equivalent to every
+// other when the index is built, which takes time that grows with the cube
+// of a group's size (3,000 terms on one line held a build for half a
+// minute) and with the square of all terms; real groups have a handful.
+const (
+	// maxGroupTerms is the most terms in one synonym line.
+	maxGroupTerms = 100
+	// maxSynonymTerms is the most synonym terms in all files together.
+	maxSynonymTerms = 10_000
+)
+
 // MaxFileBytes is the largest file of this name that a load reads; a
 // larger one is a problem. What writes content files (faqbot fetch) keeps
 // within it, so that what it saves can be read.
@@ -73,11 +84,29 @@ type budget struct {
 	bytes     int64 // left to read
 	passages  int   // left to emit
 	exhausted bool  // a limit was reached: nothing more is read
+
+	synonymTerms int  // synonym terms left to read
+	synonymsFull bool // maxSynonymTerms was reached: no more synonyms are read
 }
 
 func newBudget(l Limits) *budget {
 	l = l.withDefaults()
-	return &budget{limits: l, bytes: l.MaxBytes, passages: l.MaxPassages}
+	return &budget{limits: l, bytes: l.MaxBytes, passages: l.MaxPassages, synonymTerms: maxSynonymTerms}
+}
+
+// takeSynonym reserves the n terms of one synonym line, or reports (once)
+// that the synonyms are past their limit, after which every line is left
+// out without a word.
+func (b *budget) takeSynonym(n int) (ok bool, msg string) {
+	switch {
+	case b.synonymsFull:
+		return false, ""
+	case n > b.synonymTerms:
+		b.synonymsFull = true
+		return false, fmt.Sprintf("the synonyms have more than %d terms in total: this line and the rest of the synonyms are left out", maxSynonymTerms)
+	}
+	b.synonymTerms -= n
+	return true, ""
 }
 
 // takeBytes reserves n bytes, or reports (once) that the total limit is

@@ -33,9 +33,23 @@ func readSynonyms(f *file) {
 			f.problemf(i+1, "%s", msg)
 			continue
 		}
+		n := len(s.Input) + len(s.Terms)
+		if n > maxGroupTerms {
+			f.problemf(i+1, "synonym line of %d terms (limit %d) left out: split it into groups of words that mean the same", n, maxGroupTerms)
+			continue
+		}
 		for _, t := range slices.Concat(s.Input, s.Terms) {
 			if strings.Contains(t, " ") {
 				f.warnf(i+1, "%q is several words and is left out: a synonym is one word", t)
+			}
+		}
+		if f.budget != nil {
+			ok, msg := f.budget.takeSynonym(n)
+			if msg != "" {
+				f.limitf(i+1, msg)
+			}
+			if !ok {
+				continue
 			}
 		}
 		s.File, s.Line = f.name, i+1

@@ -1,8 +1,12 @@
 package content
 
 import (
+	"context"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestParseSynonym(t *testing.T) {
@@ -49,5 +53,68 @@ func TestReadSynonymsFile(t *testing.T) {
 	}
 	if len(c.Passages) != 0 || c.Files != 1 {
 		t.Errorf("passages %d files %d, want 0 and 1", len(c.Passages), c.Files)
+	}
+}
+
+// words makes n distinct words, prefix0 to prefix(n-1).
+func words(prefix string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("%s%d", prefix, i)
+	}
+	return out
+}
+
+// TestReadSynonymsLimits: the index makes every term of a group
+// equivalent to every other, in time that grows with the cube of a
+// group's size; a line of thousands of terms, or a file of many thousands
+// of lines, is left out with a problem instead of holding the index build
+// for minutes.
+func TestReadSynonymsLimits(t *testing.T) {
+	var many strings.Builder
+	for _, w := range words("w", maxSynonymTerms) {
+		fmt.Fprintf(&many, "reload, %s\n", w) // 2 terms a line
+	}
+	tests := []struct {
+		name     string
+		files    map[string]string
+		groups   int
+		problems []string
+	}{
+		{
+			name:   "a group at the limit",
+			files:  map[string]string{"synonyms.txt": strings.Join(words("w", maxGroupTerms), ", ")},
+			groups: 1,
+		},
+		{
+			name:     "a group past the limit",
+			files:    map[string]string{"synonyms.txt": "a, b\n" + strings.Join(words("w", 3000), ", ") + "\nc => " + strings.Join(words("w", maxGroupTerms), ", ")},
+			groups:   1,
+			problems: []string{"synonyms.txt:2: synonym line of 3000 terms (limit 100) left out: split it into groups of words that mean the same", "synonyms.txt:3: synonym line of 101 terms (limit 100) left out: split it into groups of words that mean the same"},
+		},
+		{
+			name:     "all files past the limit",
+			files:    map[string]string{"a/synonyms.txt": many.String(), "b/synonyms.txt": "x, y\n"},
+			groups:   maxSynonymTerms / 2,
+			problems: []string{fmt.Sprintf("a/synonyms.txt:%d: the synonyms have more than %d terms in total: this line and the rest of the synonyms are left out", maxSynonymTerms/2+1, maxSynonymTerms)},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"faq.md": {Data: []byte("## How do I reload?\n\nRun /faq reload.\n")}}
+			for name, text := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(text)}
+			}
+			c, err := Load(context.Background(), fsys, "", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(c.Synonyms) != tt.groups || !reflect.DeepEqual(problemStrings(c.Problems), tt.problems) {
+				t.Errorf("%d synonym groups, problems %q; want %d, %q", len(c.Synonyms), problemStrings(c.Problems), tt.groups, tt.problems)
+			}
+			if len(c.Passages) != 1 {
+				t.Errorf("passages %v", ids(c.Passages))
+			}
+		})
 	}
 }
