@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // stampVersion changes whenever reading content changes what a file gives,
@@ -44,6 +45,7 @@ func Stamp(ctx context.Context, p string, opts Options) (string, error) {
 	s.num(int64(l.MaxPassages))
 	var fsys fs.FS
 	var names []string
+	rel := func(name string) string { return name } // the name Load reads name under
 	if info.IsDir() {
 		d, err := openDir(p)
 		if err != nil {
@@ -85,17 +87,22 @@ func Stamp(ctx context.Context, p string, opts Options) (string, error) {
 		fsys = d
 		s.str(filepath.Base(p))
 		names = []string{filepath.Base(real)}
+		rel = func(string) string { return filepath.Base(p) }
 	}
 	sort.Strings(names)
 	// Files are read and hashed on every core at once (hashing is most of
 	// the time a reused index takes to start), then stamped in name order.
+	// What is left of MaxBytes is shared, so that no more is read in all
+	// than a load would read.
 	stamps := make([]fileStamp, len(names))
+	var left atomic.Int64
+	left.Store(s.budget)
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(names)) {
 		wg.Go(func() {
 			for i := range work {
-				stamps[i] = stampFile(ctx, fsys, names[i], s.budget)
+				stamps[i] = stampFile(ctx, fsys, names[i], rel(names[i]), &left)
 			}
 		})
 	}
@@ -135,17 +142,27 @@ func (s *stamper) num(v int64) {
 type fileStamp struct {
 	unreadable string // the reason, as Load would report it
 	dir        bool   // a linked directory, which Load does not enter
+	unknown    bool   // not a content file by its name: Load skips it unopened
+	tooLarge   bool   // over its file's limit: Load reports its size, unread
 	size, mod  int64
 	n          int64
 	sum        [sha256.Size]byte
 	err        error
 }
 
-// stampFile reads one file for its stamp, at most limit+1 bytes. A file
-// that cannot be opened as a regular file (a FIFO, a link out of the root)
-// is stamped by the reason.
-func stampFile(ctx context.Context, fsys fs.FS, name string, limit int64) (st fileStamp) {
+// stampFile reads the file at name, which Load reads as rel, for its
+// stamp, reserving its size from left (ErrTooLarge when that is past
+// MaxBytes). It reads only what Load would: a file of unknown type is
+// stamped by its name, one over its file's limit by its size, and one
+// that cannot be opened as a regular file (a FIFO, a link out of the
+// root) by the reason, so that no file, however large, makes the stamp
+// slower than the load.
+func stampFile(ctx context.Context, fsys fs.FS, name, rel string, left *atomic.Int64) (st fileStamp) {
 	if st.err = ctx.Err(); st.err != nil {
+		return st
+	}
+	if readerFor(rel) == nil {
+		st.unknown = true
 		return st
 	}
 	f, err := fsys.Open(name)
@@ -163,7 +180,12 @@ func stampFile(ctx context.Context, fsys fs.FS, name string, limit int64) (st fi
 		st.dir = true
 		return st
 	}
+	limit := MaxFileBytes(rel)
 	if info.Size() > limit {
+		st.tooLarge, st.size = true, info.Size()
+		return st
+	}
+	if left.Add(-info.Size()) < 0 {
 		st.err = ErrTooLarge
 		return st
 	}
@@ -185,6 +207,13 @@ func (s *stamper) file(name string, st *fileStamp) error {
 		return nil
 	case st.dir:
 		s.str("directory")
+		return nil
+	case st.unknown:
+		s.str("unknown")
+		return nil
+	case st.tooLarge:
+		s.str("too large")
+		s.num(st.size)
 		return nil
 	}
 	if st.n > s.budget {

@@ -3,8 +3,10 @@ package content
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -97,5 +99,79 @@ func TestStampSingleFileAndLimits(t *testing.T) {
 	cancel()
 	if _, err := Stamp(cctx, dir, Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("canceled: got %v", err)
+	}
+}
+
+// TestStampReadsOnlyWhatLoadReads: files that a load does not read (of
+// unknown type, or over their file's limit) are stamped without being
+// read, so that a tree of large files cannot make the stamp, taken before
+// every reload, read gigabytes that the load then skips.
+func TestStampReadsOnlyWhatLoadReads(t *testing.T) {
+	ctx := context.Background()
+	big := strings.Repeat("x", int(MaxFileBytes("big.md"))+1)
+	tests := []struct {
+		name         string
+		file, before string
+		after        string
+		same         bool
+	}{
+		{"an unknown file changed", "notes.bin", "one", "two", true},
+		{"a file over its limit changed, same size", "big.md", big, "y" + big[1:], true},
+		{"a file over its limit changed size", "big.md", big, big + "x", false},
+		{"a file within its limit changed", "small.md", "one", "two", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{"faq.md": "## Why?\n\nBecause.\n", tt.file: tt.before})
+			before, err := Stamp(ctx, dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFiles(t, dir, map[string]string{tt.file: tt.after})
+			after, err := Stamp(ctx, dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (before == after) != tt.same {
+				t.Errorf("stamp before %s, after %s: want same=%v", before[:12], after[:12], tt.same)
+			}
+		})
+	}
+
+	// Sparse files of gigabytes in all, which were all read before.
+	sizes := []struct {
+		name  string
+		files int
+		size  int64
+		err   error
+	}{
+		{"over their files' limit", 60, DefaultMaxBytes - 1, nil},
+		{"past MaxBytes together", 400, maxFileBytes, ErrTooLarge},
+	}
+	for _, tt := range sizes {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{"faq.md": "## Why?\n\nBecause.\n"})
+			for i := range tt.files {
+				for _, ext := range []string{".md", ".txt", ".bin"} {
+					f, err := os.Create(filepath.Join(dir, fmt.Sprintf("sparse-%03d%s", i, ext)))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := f.Truncate(tt.size); err != nil {
+						t.Fatal(err)
+					}
+					_ = f.Close()
+				}
+			}
+			start := time.Now()
+			if _, err := Stamp(ctx, dir, Options{}); !errors.Is(err, tt.err) {
+				t.Errorf("Stamp: %v, want %v", err, tt.err)
+			}
+			if took := time.Since(start); took > 3*time.Second {
+				t.Errorf("stamping %d sparse files of %s took %v: they were read", 3*tt.files, SizeText(tt.size), took)
+			}
+		})
 	}
 }
