@@ -278,3 +278,36 @@ func TestLoadStopsWhenCancelled(t *testing.T) {
 		t.Errorf("Load with a cancelled context: %v", err)
 	}
 }
+
+// TestLoadOddFileNames: a file name with a line break, an escape sequence
+// or a right-to-left override is quoted where people see it, so that it
+// cannot forge a line of `faqbot check` or of a reload report, recolour a
+// terminal or reverse the text after it.
+func TestLoadOddFileNames(t *testing.T) {
+	dir := t.TempDir()
+	names := map[string]string{
+		"nl\nerror: forged.md: fake\n.md": `"nl\nerror: forged.md: fake\n.md":1: contains NUL bytes`,
+		"esc\x1b[31mred.md":               `"esc\x1b[31mred.md":1: contains NUL bytes`,
+		"rtl\u202edm.txt":                 `"rtl\u202edm.txt":1: contains NUL bytes`,
+		"sub\ndir/x.md":                   `"sub\ndir/x.md":1: contains NUL bytes`,
+	}
+	files := map[string]string{"good.md": "Still read.\n"}
+	for name := range names {
+		files[name] = "\x00"
+	}
+	writeFiles(t, dir, files)
+	c := loadWithin(t, 5*time.Second, dir)
+	for _, want := range names {
+		if !hasProblem(c.Problems, want) {
+			t.Errorf("no problem %s", want)
+		}
+	}
+	for _, p := range c.Problems {
+		if strings.ContainsAny(p.Error(), "\n\x1b\u202e") {
+			t.Errorf("problem shows a raw name: %q", p.Error())
+		}
+	}
+	if len(c.Problems) != len(names) || len(c.Passages) != 1 {
+		t.Errorf("problems %q, passages %v", problemStrings(c.Problems), ids(c.Passages))
+	}
+}

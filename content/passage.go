@@ -3,6 +3,8 @@ package content
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Kind says what a passage is: an FAQ pair or one paragraph of an article.
@@ -45,15 +47,31 @@ type Passage struct {
 	Line int
 }
 
-// Source is where the passage came from, as "file:line".
+// Source is where the passage came from, as "file:line", for people: a
+// file name that would not show as written is quoted (see shownName).
 func (p Passage) Source() string {
 	if p.File == "" {
 		return ""
 	}
 	if p.Line <= 0 {
-		return p.File
+		return shownName(p.File)
 	}
-	return p.File + ":" + strconv.Itoa(p.Line)
+	return shownName(p.File) + ":" + strconv.Itoa(p.Line)
+}
+
+// shownName is a file name as people see it in problems, logs and
+// `faqbot check`: as it is, or quoted with Go's escapes when it holds what
+// a terminal or Discord would not show as written (a line break, a
+// control or format character such as an escape sequence or a
+// right-to-left override, bytes that are not UTF-8), so that a file's
+// name cannot forge a line of a report or hide how it ends.
+func shownName(name string) string {
+	for _, r := range name {
+		if r == utf8.RuneError || !unicode.IsGraphic(r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }
 
 // ItemID is the ID of the content item the passage belongs to: the passage's
