@@ -206,16 +206,17 @@ func linkPathErr(fsys fs.FS, p string) error {
 
 // linkErr says why a link's target could not be looked at. os.Root refuses
 // a path that escapes it (through a linked directory on the way) with an
-// error of its own; anything but a missing target or a loop is taken as
-// that, which is the only other way a lookup inside the root fails.
+// error of its own; anything but a missing target, a loop, a permission
+// denied or a name that is not UTF-8 is taken as that, which is the only
+// other way a lookup inside the root fails.
 func linkErr(err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return errLinkBroken
 	case errors.Is(err, syscall.ELOOP):
 		return errLinkLoop
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("cannot be followed: %w", fs.ErrPermission)
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrInvalid):
+		return fmt.Errorf("cannot be followed: %s", reason(err))
 	}
 	return errLinkOutside
 }
@@ -256,6 +257,9 @@ func reason(err error) string {
 		return "permission denied"
 	case errors.Is(err, fs.ErrNotExist):
 		return "it disappeared while being read"
+	case errors.Is(err, fs.ErrInvalid):
+		// The only invalid names a listing gives: fs.ValidPath wants UTF-8.
+		return "its name is not valid UTF-8: rename it"
 	}
 	return err.Error()
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -309,5 +310,28 @@ func TestLoadOddFileNames(t *testing.T) {
 	}
 	if len(c.Problems) != len(names) || len(c.Passages) != 1 {
 		t.Errorf("problems %q, passages %v", problemStrings(c.Problems), ids(c.Passages))
+	}
+}
+
+// TestLoadNamesNotUTF8: files, links and directories whose names are not
+// UTF-8 cannot be opened through io/fs; the problem says so, instead of
+// "invalid argument" or "points outside the content directory".
+func TestLoadNamesNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"good.md": "Still read.\n", "bad\xff.md": "Text.\n", "dir\xfe/in.md": "Text.\n"})
+	symlinks(t, dir, map[string]string{"link\xff.md": "good.md"})
+	c := loadWithin(t, 5*time.Second, dir)
+	want := []string{
+		`"bad\xff.md": cannot be read: its name is not valid UTF-8: rename it`,
+		`"dir\xfe": cannot be read: its name is not valid UTF-8: rename it`,
+		`"link\xff.md": symbolic link cannot be followed: its name is not valid UTF-8: rename it, skipped`,
+	}
+	got := problemStrings(c.Problems)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(c.Passages) != 1 || c.Passages[0].File != "good.md" {
+		t.Errorf("passages %v", ids(c.Passages))
 	}
 }
