@@ -19,15 +19,17 @@ import (
 const watchDebounce = time.Second
 
 // watchContent reloads whenever a file under root changes, once changes
-// settle. It runs until ctx is done, in a goroutine counted in wg.
+// settle. It runs until ctx is done, in a goroutine counted in wg. A
+// directory that cannot be watched (the system's limit on watches reached,
+// a directory that cannot be read) is logged and left unwatched: the bot
+// still serves, and /faq reload or SIGHUP still read it.
 func watchContent(ctx context.Context, a *app, root string, r reloader, wg *sync.WaitGroup) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("watch content: %w", err)
 	}
-	if err := addTree(w, root); err != nil {
-		_ = w.Close()
-		return fmt.Errorf("watch content %s: %w", root, err)
+	if n, err := addTree(w.Add, root); err != nil {
+		a.log.Warn("content directories not watched: changes there need /faq reload or SIGHUP", "dirs", n, "first_err", err)
 	}
 	a.log.Info("watching content for changes", "dir", root)
 	wg.Go(func() {
@@ -48,7 +50,9 @@ func watchContent(ctx context.Context, a *app, root string, r reloader, wg *sync
 				}
 				if ev.Has(fsnotify.Create) {
 					if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-						_ = addTree(w, ev.Name)
+						if n, err := addTree(w.Add, ev.Name); err != nil {
+							a.log.Warn("content directories not watched: changes there need /faq reload or SIGHUP", "dirs", n, "first_err", err)
+						}
 					}
 				}
 				timer.Reset(watchDebounce)
@@ -66,30 +70,46 @@ func watchContent(ctx context.Context, a *app, root string, r reloader, wg *sync
 	return nil
 }
 
-// addTree watches dir and every directory below it (fsnotify watches one
-// directory at a time); a single file is watched through its directory.
-func addTree(w *fsnotify.Watcher, root string) error {
+// addTree watches root and every directory below it with add (fsnotify
+// watches one directory at a time; a single file is watched through its
+// directory), skipping hidden ones. A directory that cannot be read or
+// watched is skipped and the rest are still watched: it returns how many
+// were skipped and the first error.
+func addTree(add func(string) error, root string) (skipped int, first error) {
+	fail := func(err error) {
+		if skipped++; first == nil {
+			first = err
+		}
+	}
 	fi, err := os.Stat(root)
 	if err != nil {
-		return err
+		fail(err)
+		return skipped, first
 	}
 	if !fi.IsDir() {
-		return w.Add(filepath.Dir(root))
-	}
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+		if err := add(filepath.Dir(root)); err != nil {
+			fail(err)
 		}
-		if d.IsDir() {
-			if p != root && strings.HasPrefix(d.Name(), ".") {
+		return skipped, first
+	}
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			fail(err)
+			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
-			if err := w.Add(p); err != nil && !errors.Is(err, fsnotify.ErrClosed) {
-				return err
+		case !d.IsDir():
+		case p != root && strings.HasPrefix(d.Name(), "."):
+			return filepath.SkipDir
+		default:
+			if err := add(p); err != nil && !errors.Is(err, fsnotify.ErrClosed) {
+				fail(fmt.Errorf("watch %s: %w", p, err))
 			}
 		}
 		return nil
 	})
+	return skipped, first
 }
 
 // ignored skips editor and hidden files, which are not content.
