@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -243,5 +244,41 @@ func BenchmarkInteractionsLatency(b *testing.B) {
 			}
 			reportPercentiles(b, lat)
 		})
+	}
+}
+
+// TestServeFindAnswer: a member who uses "Find an answer" on another
+// member's message posts the answer to it in the channel, naming that
+// message; when the bot is not sure, or the message has no words, only that
+// member hears it. The command is registered with the others.
+func TestServeFindAnswer(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.Start(t)
+	s := launchServe(t, fake, nil)
+	fake.WaitConnected(t, wait)
+	put := fake.WaitRequest(t, wait, fakediscord.Match("PUT", "applications/*/guilds/*/commands"))
+	var cmds []discordgo.ApplicationCommand
+	if err := json.Unmarshal(put.Body, &cmds); err != nil || !slices.ContainsFunc(cmds, func(c discordgo.ApplicationCommand) bool {
+		return c.Name == "Find an answer" && c.Type == discordgo.MessageApplicationCommand && c.Description == ""
+	}) {
+		t.Errorf("registered commands without the message command (%v): %s", err, put.Body)
+	}
+	use := func(content string) (fakediscord.Request, string) {
+		t.Helper()
+		in := fakediscord.Interaction{ID: nextID(), Name: "Find an answer", UserID: "300000000000000041"}
+		target := fakediscord.Message{ID: nextID(), AuthorID: "300000000000000042", Content: content}
+		s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.MessageCommand(in, target))
+		return s.callback(t, in.ID), target.ID
+	}
+	r, target := use("hey does anyone know what day we raid??")
+	if link := "https://discord.com/channels/" + fakediscord.DefaultGuildID + "/" + fakediscord.DefaultChannelID + "/" + target; title(r) != "When is raid night?" || ephemeral(r) ||
+		str(t, r, "data", "content") != "In answer to "+link {
+		t.Errorf("answer to a member's message: %s", r.Body)
+	}
+	if r, _ := use("my cat knocked over the plant again"); title(r) != "" && !ephemeral(r) {
+		t.Errorf("unsure answer shown to the channel: %s", r.Body)
+	}
+	if r, _ := use("<:pepe:123456789012345678>"); !ephemeral(r) || !strings.Contains(str(t, r, "data", "content"), "no words") {
+		t.Errorf("a message without words: %s", r.Body)
 	}
 }

@@ -23,6 +23,22 @@ func (b *Bot) handleAsk(ctx context.Context, i *discordgo.Interaction) response 
 	return b.respond(ctx, i, b.answer(ctx, slashQuestion(i, stateNames(b.gateway.states()), b.cfg.MaxQuestionLength)))
 }
 
+// handleFindAnswer answers the "Find an answer" app on a member's message.
+// A confident answer is posted in the channel, saying which message it
+// answers; anything else (not sure, a wait, nothing to look up) only the
+// member who used the app sees, as with /ask.
+func (b *Bot) handleFindAnswer(ctx context.Context, i *discordgo.Interaction) response {
+	q, link := targetQuestion(i, stateNames(b.gateway.states()), b.cfg.MaxQuestionLength)
+	if q.text == "" {
+		return private(&discordgo.InteractionResponseData{Content: "That message has no words I can look up."})
+	}
+	d := b.answer(ctx, q)
+	if len(d.embeds) > 0 && !d.private && d.pointer == nil && link != "" {
+		d.content = "In answer to " + link
+	}
+	return b.respond(ctx, i, d)
+}
+
 // respond turns a decision into an interaction's response (decide never
 // leaves one silent: Discord wants a response). A public answer is
 // recorded as sent, or failed, so that later askers can be pointed to it.

@@ -259,7 +259,7 @@ func (b *Bot) registerCommands(ctx context.Context) error {
 	if b.cfg.GuildID != "" {
 		where = "in guild " + b.cfg.GuildID
 	}
-	b.log.Info("slash commands registered", "count", len(cmds), "where", where)
+	b.log.Info("commands registered", "count", len(cmds), "where", where)
 	return nil
 }
 

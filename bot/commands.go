@@ -6,6 +6,7 @@ import "github.com/bwmarrin/discordgo"
 const (
 	cmdAsk         = "ask"
 	cmdFAQ         = "faq"
+	cmdFindAnswer  = "Find an answer" // a message command: in a message's Apps menu
 	optQuestion    = "question"
 	optPrivate     = "private"
 	subReload      = "reload"
@@ -15,8 +16,10 @@ const (
 	moderatorPerms = discordgo.PermissionManageServer
 )
 
-// commandSet is the slash commands faqbot registers (bulk overwrite, so
-// removed commands disappear too).
+// commandSet is the commands faqbot registers (bulk overwrite, so removed
+// commands disappear too): /ask, /faq for moderators, and "Find an answer"
+// in a message's Apps menu, with which anyone answers another member's
+// question.
 func commandSet(cfg Config) []*discordgo.ApplicationCommand {
 	modPerms := int64(moderatorPerms)
 	noDM := false
@@ -39,6 +42,10 @@ func commandSet(cfg Config) []*discordgo.ApplicationCommand {
 					Description: "Only you see the answer",
 				},
 			},
+		},
+		{
+			Name: cmdFindAnswer,
+			Type: discordgo.MessageApplicationCommand,
 		},
 		{
 			Name:                     cmdFAQ,

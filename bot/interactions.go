@@ -48,6 +48,8 @@ func (b *Bot) interact(ctx context.Context, i *discordgo.Interaction) (r respons
 			return b.handleAsk(ctx, i), true
 		case cmdFAQ:
 			return b.handleFAQ(ctx, i), true
+		case cmdFindAnswer:
+			return b.handleFindAnswer(ctx, i), true
 		default:
 			b.log.Info("unknown command", "command", name, "interaction", i.ID)
 			return private(&discordgo.InteractionResponseData{Content: "Sorry, I don't know that command. Try `/ask`."}), true

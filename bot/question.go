@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -60,6 +61,24 @@ func slashQuestion(i *discordgo.Interaction, names mentionNames, maxLen int) que
 		private: boolOption(opts, optPrivate),
 		talk:    smallTalk(text),
 	}
+}
+
+// targetQuestion reads the message a member used "Find an answer" on: its
+// text is the question, asked by that member (their limit, their buttons),
+// as with /ask, and always searched: whoever used the app wants an answer
+// to it, even if it reads like thanks. link is the message's link.
+func targetQuestion(i *discordgo.Interaction, names mentionNames, maxLen int) (q question, link string) {
+	data := i.ApplicationCommandData()
+	q = question{via: viaSlash, member: userID(i), guild: i.GuildID, channel: i.ChannelID}
+	var m *discordgo.Message
+	if data.Resolved != nil {
+		m = data.Resolved.Messages[data.TargetID]
+	}
+	if m == nil {
+		return q, ""
+	}
+	q.text = cleanQuestion(namedMentions(m.Content, i.GuildID, names, nil), maxLen)
+	return q, messageLink(i.GuildID, cmp.Or(m.ChannelID, i.ChannelID), m.ID)
 }
 
 // addressee is who a message may be for: the bot's user id, the roles that

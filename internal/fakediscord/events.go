@@ -67,6 +67,23 @@ func (s *Server) SlashCommand(in Interaction) map[string]any {
 	})
 }
 
+// MessageCommand returns an INTERACTION_CREATE payload for a message command (an app in a
+// message's context menu, type 2 with command type 3) named in.Name, used on target, which
+// Discord resolves into the payload.
+func (s *Server) MessageCommand(in Interaction, target Message) map[string]any {
+	msg := s.Message(target)
+	if target.ChannelID == "" {
+		msg["channel_id"] = or(in.ChannelID, DefaultChannelID)
+	}
+	return s.interaction(in, discordgo.InteractionApplicationCommand, func(in Interaction) map[string]any {
+		data := commandData(in, nil)
+		data["type"] = int(discordgo.MessageApplicationCommand)
+		data["target_id"] = msg["id"]
+		data["resolved"] = map[string]any{"messages": map[string]any{msg["id"].(string): msg}}
+		return data
+	})
+}
+
 // Autocomplete returns an INTERACTION_CREATE payload for command autocompletion (type 4). One
 // option carries focused: true; if none is marked, the last leaf option is.
 func (s *Server) Autocomplete(in Interaction) map[string]any {
