@@ -91,7 +91,7 @@ func (b *Bot) send(ctx context.Context, to *discordgo.Message, msg *discordgo.Me
 		return err
 	})
 	if err != nil {
-		b.log.Warn("send reply", "channel", to.ChannelID, "guild", to.GuildID, "err", err)
+		b.log.Warn("send reply", "channel", to.ChannelID, "guild", to.GuildID, "err", b.apiError(err))
 		return nil, fmt.Errorf("send reply in channel %s: %w", to.ChannelID, err)
 	}
 	return sent, nil
