@@ -39,7 +39,7 @@ func (a *app) contentOptions() content.Options {
 // openIndex gives a search index for the collection: reused from or built
 // into the store (INDEX_DIR, owned by this process), else built in memory.
 func (a *app) openIndex(ctx context.Context, c *content.Collection, store *index.Store) (*index.Index, error) {
-	opts := index.Options{Synonyms: c.Synonyms}
+	opts := index.Options{Synonyms: c.Synonyms, Log: a.log}
 	start := time.Now()
 	if store == nil {
 		a.log.Debug("building the index in memory", "passages", len(c.Passages))

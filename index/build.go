@@ -1,8 +1,10 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 
 	"github.com/blevesearch/bleve/v2"
@@ -39,12 +41,18 @@ type Options struct {
 	Dir string
 	// Synonyms are the moderators' synonym groups, indexed with the passages.
 	Synonyms []content.Synonym
+	// Log is told what opening an index recovered from (a damaged index
+	// rebuilt, its analysis made again); nil: slog's default.
+	Log *slog.Logger
 
 	fingerprint string // of passages and synonyms, when already computed
 	// savedCorpus, when set, gives the analysis saved beside an index on
 	// disk, being read while the passages are.
 	savedCorpus <-chan loadedCorpus
 }
+
+// logger is opts.Log, or slog's default.
+func (opts Options) logger() *slog.Logger { return cmp.Or(opts.Log, slog.Default()) }
 
 // Build indexes passages into a new index at opts.Dir (which must not exist)
 // or in memory. Passage IDs must be unique.

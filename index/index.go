@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"log/slog"
 	"sync"
 	"time"
 
@@ -106,13 +105,13 @@ func (ix *Index) analyseContent(ctx context.Context, opts Options, reuse bool) e
 			r.c, r.err = nil, fmt.Errorf("%w: %d passages, want %d", errNoAnalysis, len(r.c.docs), len(passages))
 		}
 		if r.err != nil {
-			slog.Default().Debug("analysing the content again", "dir", ix.dir, "err", r.err)
+			opts.logger().Debug("analysing the content again", "dir", ix.dir, "err", r.err)
 		}
 		ix.corpus, ix.analysisSaved = r.c, r.c != nil
 	case reuse && ix.dir != "":
 		c, err := loadCorpus(ix.dir, ix.fingerprint, len(passages))
 		if err != nil {
-			slog.Default().Debug("analysing the content again", "dir", ix.dir, "err", err)
+			opts.logger().Debug("analysing the content again", "dir", ix.dir, "err", err)
 		}
 		ix.corpus, ix.analysisSaved = c, c != nil
 	}

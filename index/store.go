@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,7 +79,7 @@ func (s *Store) OpenOrBuild(ctx context.Context, passages []content.Passage, opt
 				// that the next start need not analyse the content.
 				_ = os.Remove(filepath.Join(final, analysisFile))
 				if err := saveCorpus(final, fp, ix.corpus); err != nil {
-					slog.Default().Warn("could not save the analysis beside the index", "dir", final, "err", err)
+					opts.logger().Warn("could not save the analysis beside the index", "dir", final, "err", err)
 				}
 			}
 			return ix, true, nil
@@ -88,7 +87,7 @@ func (s *Store) OpenOrBuild(ctx context.Context, passages []content.Passage, opt
 		if ctx.Err() != nil {
 			return nil, false, ctx.Err()
 		}
-		slog.Default().Warn("index unusable, rebuilding", "dir", final, "err", err)
+		opts.logger().Warn("index unusable, rebuilding", "dir", final, "err", err)
 		if err := os.RemoveAll(final); err != nil {
 			return nil, false, fmt.Errorf("remove unusable index %s: %w", final, err)
 		}

@@ -1,10 +1,13 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"faqbot/content"
@@ -67,6 +70,37 @@ func TestOpenOrBuildReusesUnchangedContent(t *testing.T) {
 	}
 	if len(entries) != 2 || entries[0].Name() != lockName || filepath.Join(root, entries[1].Name()) != ix.Dir() {
 		t.Errorf("after prune: %v, want the lock file and %s", names, ix.Dir())
+	}
+}
+
+// TestOpenOrBuildRebuildsADamagedIndex: an index whose Bleve metadata is
+// damaged is rebuilt in its place, answers, and the rebuild is told to the
+// caller's log.
+func TestOpenOrBuildRebuildsADamagedIndex(t *testing.T) {
+	store := testStore(t, t.TempDir())
+	ps := libraryPassages(t)
+	var log bytes.Buffer
+	opts := Options{Log: slog.New(slog.NewTextHandler(&log, nil))}
+	ctx := context.Background()
+	ix, _, err := store.OpenOrBuild(ctx, ps, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := ix.Dir()
+	ix.Close()
+	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte("{damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, reused, err := store.OpenOrBuild(ctx, ps, opts)
+	if err != nil || reused || ix.Dir() != dir {
+		t.Fatalf("damaged index: reused=%v dir=%s (was %s) err=%v", reused, ix.Dir(), dir, err)
+	}
+	defer ix.Close()
+	if res, err := ix.Search(ctx, "how do I renew a book"); err != nil || len(res.Hits) == 0 || res.Hits[0].Passage.ID != "renew" {
+		t.Errorf("rebuilt index does not answer: %v %v", err, res.Hits)
+	}
+	if !strings.Contains(log.String(), "index unusable, rebuilding") {
+		t.Errorf("rebuild not logged to the caller's log:\n%s", log.String())
 	}
 }
 

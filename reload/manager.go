@@ -251,7 +251,7 @@ func ObservePassages(o Observer, ps []content.Passage) {
 // build makes the new index: under INDEX_DIR (in a directory of its own)
 // or in memory.
 func (m *Manager) build(ctx context.Context, c *content.Collection) (*index.Index, error) {
-	opts := index.Options{Synonyms: c.Synonyms}
+	opts := index.Options{Synonyms: c.Synonyms, Log: m.log}
 	if m.store == nil {
 		return index.Build(ctx, c.Passages, opts)
 	}
