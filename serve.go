@@ -65,9 +65,12 @@ func runServe(ctx context.Context, a *app, args []string) error {
 			a.log.Info("DATA_DIR is not used for feedback while DATABASE_URL is set", "dir", cfg.DataDir)
 		}
 	default:
-		if store, err = feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now); err != nil {
+		fs, err := feedback.Open(cfg.DataDir, "serve", cfg.Retention(), time.Now)
+		if err != nil {
 			return err
 		}
+		a.toldSetAside(fs)
+		store = fs
 		if cfg.DataDir == "" {
 			a.log.Warn("DATA_DIR is not set: feedback, unanswered questions and learned phrasings are kept in memory only")
 		}

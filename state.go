@@ -57,5 +57,14 @@ func (a *app) openFeedback(ctx context.Context, command, instead string) (feedba
 	case err != nil:
 		return nil, fmt.Errorf("%w (while the bot runs, %s)", err, instead)
 	}
+	a.toldSetAside(store)
 	return store, nil
+}
+
+// toldSetAside logs that the feedback store's file was damaged and set
+// aside, when it was.
+func (a *app) toldSetAside(s *feedback.Store) {
+	if s.SetAside != "" {
+		a.log.Error("the feedback store was damaged: it was set aside and a new one started; feedback, unanswered questions and learned phrasings start empty", "set_aside", s.SetAside)
+	}
 }

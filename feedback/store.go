@@ -1,6 +1,7 @@
 package feedback
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -58,6 +59,10 @@ type Store struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	// SetAside is where Open moved a damaged store file before starting
+	// afresh ("" when it did not), for the caller to tell.
+	SetAside string
 }
 
 // limits are the knobs Open fixes; tests shrink them to exercise the caps
@@ -89,7 +94,10 @@ func defaultLimits() limits {
 // is ErrLocked and a *dirlock.HeldError saying which process it is (and
 // should anything else hold the file, it gives up after a second). dir ""
 // gives a memory-only store that behaves the same and is gone after Close.
-// retention must be positive; now is the clock (nil for time.Now).
+// A damaged file (not a database, or pages that do not hold together, as a
+// full disk or a crash can leave) is renamed feedback.db.damaged-TIME and a
+// new store started: Store.SetAside says so. retention must be positive;
+// now is the clock (nil for time.Now).
 func Open(dir, owner string, retention time.Duration, now func() time.Time) (*Store, error) {
 	return open(dir, owner, retention, now, defaultLimits())
 }
@@ -127,7 +135,19 @@ func open(dir, owner string, retention time.Duration, now func() time.Time, lim 
 	}
 
 	path := filepath.Join(dir, FileName)
-	db, err := bolt.Open(path, 0o600, opts)
+	err := s.openDB(path, opts)
+	if errors.Is(err, ErrDamaged) && s.tempDir == "" {
+		// A damaged file would stop the bot at every start: it is kept
+		// under another name, for whoever wants to recover it, and the
+		// bot starts afresh.
+		aside := path + ".damaged-" + now().UTC().Format("20060102T150405")
+		if rerr := os.Rename(path, aside); rerr != nil {
+			err = errors.Join(err, fmt.Errorf("set the damaged file aside: %w", rerr))
+		} else {
+			s.SetAside = aside
+			err = s.openDB(path, opts)
+		}
+	}
 	if err != nil {
 		s.release()
 		s.removeTemp()
@@ -136,8 +156,43 @@ func open(dir, owner string, retention time.Duration, now func() time.Time, lim 
 		}
 		return nil, fmt.Errorf("open feedback store %s: %w", path, err)
 	}
-	s.db = db
+	s.lastPrune.Store(now().UnixNano())
+	return s, nil
+}
 
+// ErrDamaged is the error of a store file that is not a bbolt database, or
+// whose pages do not hold together.
+var ErrDamaged = errors.New("the file is damaged")
+
+// openDB opens the bbolt file at path into s, checks that its pages hold
+// together (bbolt panics on a damaged page it reads later), and sets up and
+// prunes its buckets. A damaged file is an error that is ErrDamaged.
+func (s *Store) openDB(path string, opts *bolt.Options) (err error) {
+	var db *bolt.DB
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+		if err != nil && db != nil {
+			_ = db.Close() // the first error is the one worth reporting
+		}
+	}()
+	db, err = bolt.Open(path, 0o600, opts)
+	if err != nil {
+		if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) {
+			err = fmt.Errorf("%w: %w", ErrDamaged, err)
+		}
+		return err
+	}
+	if err := db.View(func(tx *bolt.Tx) error {
+		var first error
+		for err := range tx.Check() { // read to the end: Check stops only then
+			first = cmp.Or(first, err)
+		}
+		return first
+	}); err != nil {
+		return fmt.Errorf("%w: %w", ErrDamaged, err)
+	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		salt, err := initSchema(tx)
 		if err != nil {
@@ -148,17 +203,14 @@ func open(dir, owner string, retention time.Duration, now func() time.Time, lim 
 		if err != nil {
 			return err
 		}
-		_, err = s.prune(b, now())
+		_, err = s.prune(b, s.now())
 		return err
 	})
 	if err != nil {
-		_ = db.Close() // the init error is the one worth reporting
-		s.release()
-		s.removeTemp()
-		return nil, fmt.Errorf("open feedback store %s: %w", path, err)
+		return err
 	}
-	s.lastPrune.Store(now().UnixNano())
-	return s, nil
+	s.db = db
+	return nil
 }
 
 // Close closes the store; for a memory-only store it also removes the file.

@@ -1,11 +1,13 @@
 package feedback
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -103,11 +105,63 @@ func TestOpenFileHeldElsewhere(t *testing.T) {
 	}
 }
 
-func TestOpenErrors(t *testing.T) {
-	notBolt := t.TempDir()
-	if err := os.WriteFile(filepath.Join(notBolt, FileName), []byte(strings.Repeat("not a database\n", 1000)), 0o600); err != nil {
+// TestOpenSetsDamagedFileAside: a store file that is no database, or whose
+// pages were overwritten (as a full disk or a crash can leave it), is kept
+// under another name and a new store is started, so that the bot starts;
+// a healthy file is left as it is.
+func TestOpenSetsDamagedFileAside(t *testing.T) {
+	clock := newClock()
+	made := t.TempDir()
+	s := openStore(t, made, 24*time.Hour, clock, defaultLimits())
+	mustAsk(t, s, "How do I join?")
+	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
+	healthy, err := os.ReadFile(filepath.Join(made, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrambled := slices.Clone(healthy)
+	for i := 2 * 4096; i < len(scrambled); i++ { // all but the two meta pages
+		scrambled[i] = scrambled[i]*7 + 13
+	}
+	for _, tc := range []struct {
+		name    string
+		file    []byte
+		damaged bool
+	}{
+		{"healthy", healthy, false},
+		{"not a database", []byte(strings.Repeat("not a database\n", 1000)), true},
+		{"pages overwritten", scrambled, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, FileName)
+			if err := os.WriteFile(path, tc.file, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			s, err := Open(dir, "test", 24*time.Hour, clock.Now)
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			defer s.Close()
+			if (s.SetAside != "") != tc.damaged {
+				t.Fatalf("SetAside = %q, damaged %v", s.SetAside, tc.damaged)
+			}
+			want := Stats{Unanswered: 1}
+			if tc.damaged {
+				if kept, err := os.ReadFile(s.SetAside); err != nil || !bytes.Equal(kept, tc.file) || filepath.Dir(s.SetAside) != dir {
+					t.Errorf("damaged file not kept as it was at %s: %v", s.SetAside, err)
+				}
+				want = Stats{}
+			}
+			assertStats(t, s, want)
+			mustAsk(t, s, "where is the map")
+		})
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
 	fileAsDir := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(fileAsDir, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -120,7 +174,6 @@ func TestOpenErrors(t *testing.T) {
 	}{
 		{"zero retention", t.TempDir(), 0, "retention"},
 		{"negative retention", "", -time.Hour, "retention"},
-		{"not a bbolt file", notBolt, time.Hour, FileName},
 		{"dir is a file", fileAsDir, time.Hour, "file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
