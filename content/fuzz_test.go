@@ -21,6 +21,7 @@ func FuzzReaders(f *testing.F) {
 		"a, b => c\n",
 		"---\n- [\n---\n",
 		"**Q:** x\n\n**A:**\n",
+		"## S\n\n<details><summary>q?</summary>\n\na\n</details>\n\n- **q?** a\n- **r?**\n  b\n\n| Question | Answer |\n|---|---|\n| q | `a \\| b` |\n\n**q?** a\n\nQ. q?\nA. a\n",
 	}
 	for _, s := range seeds {
 		f.Add(s)

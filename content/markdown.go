@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -25,6 +26,8 @@ type mdBlock struct {
 	line       int    // line in the file
 	para       bool   // a paragraph (Q:, A: and Also: lines live in these)
 	lines      []mdLine
+	html       bool     // an HTML block (<details> FAQ entries live in these)
+	node       ast.Node // a list or a table (FAQ entries may live in these too); nil otherwise
 }
 
 // mdLine is one source line of a paragraph.
@@ -118,6 +121,10 @@ func parseMarkdown(body string, lineOffset int) (*markdownDoc, int, string) {
 			b.level = n.Level
 			b.heading = d.plain(raw)
 			b.anchor = anchors.add(b.heading)
+		case *ast.HTMLBlock:
+			b.html = true
+		case *ast.List, *extast.Table:
+			b.node = n
 		case *ast.Paragraph:
 			b.para = true
 			for i := 0; i < n.Lines().Len(); i++ {

@@ -32,6 +32,10 @@ func (w *mdWalker) walk(blocks []mdBlock) (int, string) {
 		case w.isQ(b):
 			i = w.qa(blocks, i)
 		default:
+			if next, ok := w.form(blocks, i); ok {
+				i = next
+				break
+			}
 			w.paragraph(b)
 			i++
 		}
@@ -86,6 +90,11 @@ func (w *mdWalker) section() (text, anchor string) {
 
 // paragraph emits one article block.
 func (w *mdWalker) paragraph(b *mdBlock) {
+	w.paragraphText(b, w.doc.text(b.start, b.end))
+}
+
+// paragraphText emits one article block whose text is text.
+func (w *mdWalker) paragraphText(b *mdBlock, text string) {
 	section, anchor := w.section()
 	d := draft{
 		Passage: Passage{
@@ -93,7 +102,7 @@ func (w *mdWalker) paragraph(b *mdBlock) {
 			Kind:    KindPassage,
 			Title:   w.title,
 			Section: section,
-			Text:    w.doc.text(b.start, b.end),
+			Text:    text,
 			URL:     anchorURL(w.base, anchor),
 			Line:    b.line,
 		},
@@ -107,7 +116,8 @@ func (w *mdWalker) paragraph(b *mdBlock) {
 }
 
 // faqHeading handles heading i of an FAQ page: a question when text follows
-// it, a section when another heading or a Q: paragraph does. It returns the
+// it, a section when another heading, a Q: paragraph or an entry of another
+// form (see opensEntry) does. It returns the
 // index of the next block to read.
 func (w *mdWalker) faqHeading(blocks []mdBlock, i int) int {
 	h := &blocks[i]
@@ -122,7 +132,7 @@ func (w *mdWalker) faqHeading(blocks []mdBlock, i int) int {
 		w.f.problemf(h.line, "question without an answer: %q", h.heading)
 		return i + 1
 	}
-	if next := &blocks[i+1]; next.level > 0 || w.isQ(next) {
+	if next := &blocks[i+1]; next.level > 0 || w.isQ(next) || w.opensEntry(next) {
 		w.sections = append(w.sections, *h)
 		w.cur = &w.sections[len(w.sections)-1]
 		return i + 1
