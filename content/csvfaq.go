@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"path"
 	"strings"
 )
 
@@ -13,13 +14,22 @@ var csvColumns = []string{"question", "answer", "url", "title", "section", "alia
 
 const csvRequired = 3
 
+// csvColumnNames are other names spreadsheets give the columns.
+var csvColumnNames = map[string]string{
+	"questions": "question", "q": "question",
+	"answers": "answer", "a": "answer", "response": "answer", "reply": "answer",
+	"link": "url", "source": "url", "source url": "url",
+	"category": "section", "topic": "section",
+	"alias": "aliases", "also": "aliases", "other phrasings": "aliases",
+}
+
 // readCSV reads an FAQ exported from a spreadsheet: a header row naming the
 // columns (any order, any case), then one question a row. Aliases are
 // separated by "|". A broken quote is reported on the line where the quote
 // opens, and reading goes on from the next line, so that one stray quote
 // does not swallow the rows after it.
 func readCSV(f *file) {
-	cur := newCSVCursor(f.src)
+	cur := newCSVCursor(f.src, csvComma(f.rel, f.src))
 	header, err := cur.r.Read()
 	if errors.Is(err, io.EOF) {
 		f.problemf(1, "empty file: want a header row with question, answer, url")
@@ -31,7 +41,13 @@ func readCSV(f *file) {
 	}
 	col := map[string]int{}
 	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
+		h = strings.ToLower(strings.TrimSpace(h))
+		if name, ok := csvColumnNames[h]; ok {
+			h = name
+		}
+		if _, dup := col[h]; !dup {
+			col[h] = i
+		}
 	}
 	var missing []string
 	for _, c := range csvColumns[:csvRequired] {
@@ -112,10 +128,31 @@ type csvCursor struct {
 	starts []int // byte offset of every line start
 	base   int   // lines of src before what r reads
 	r      *csv.Reader
+	comma  rune // the separator (see csvComma)
 }
 
-func newCSVCursor(src string) *csvCursor {
-	c := &csvCursor{src: src, starts: []int{0}}
+// csvComma is the separator of the CSV text src of the file name: a tab
+// in a .tsv file; else a comma, or the semicolon or tab that spreadsheets
+// in many languages export with, when the header line has one of those and
+// no comma.
+func csvComma(name, src string) rune {
+	if strings.EqualFold(path.Ext(name), ".tsv") {
+		return '\t'
+	}
+	header, _, _ := strings.Cut(src, "\n")
+	if strings.Contains(header, ",") {
+		return ','
+	}
+	for _, c := range []rune{';', '\t'} {
+		if strings.ContainsRune(header, c) {
+			return c
+		}
+	}
+	return ','
+}
+
+func newCSVCursor(src string, comma rune) *csvCursor {
+	c := &csvCursor{src: src, starts: []int{0}, comma: comma}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
 			c.starts = append(c.starts, i+1)
@@ -129,6 +166,7 @@ func newCSVCursor(src string) *csvCursor {
 func (c *csvCursor) reset(base int) {
 	c.base = base
 	c.r = csv.NewReader(strings.NewReader(c.src[c.starts[base]:]))
+	c.r.Comma = c.comma
 	c.r.FieldsPerRecord = -1 // check row lengths in readCSV, to report every bad row
 }
 
@@ -149,7 +187,7 @@ func (c *csvCursor) errLine(err error) int {
 	if start > len(c.starts) {
 		return len(c.starts)
 	}
-	return quoteLine(c.src, c.starts[start-1], start)
+	return quoteLine(c.src, c.starts[start-1], start, byte(c.comma))
 }
 
 // restartAfter goes on reading from the line after line; false at the end
@@ -165,9 +203,9 @@ func (c *csvCursor) restartAfter(line int) bool {
 // quoteLine is the line of the quote that opens the first quoted field of
 // the row starting at byte off (on line line) that is not closed properly:
 // one that runs to the end of the file, or whose closing quote is followed
-// by something other than a comma or the end of the line. It is line when
+// by something other than the separator (comma) or the end of the line. It is line when
 // there is none.
-func quoteLine(src string, off, line int) int {
+func quoteLine(src string, off, line int, comma byte) int {
 	fieldStart, quoted, open := true, false, line
 	for i := off; i < len(src); i++ {
 		ch := src[i]
@@ -177,7 +215,7 @@ func quoteLine(src string, off, line int) int {
 				i++ // an escaped quote
 				continue
 			}
-			if i+1 < len(src) && src[i+1] != ',' && src[i+1] != '\n' && src[i+1] != '\r' {
+			if i+1 < len(src) && src[i+1] != comma && src[i+1] != '\n' && src[i+1] != '\r' {
 				return open // text after the closing quote
 			}
 			quoted = false
@@ -190,7 +228,7 @@ func quoteLine(src string, off, line int) int {
 		case ch == '\n':
 			return open // the row ended with every quote closed
 		}
-		fieldStart = !quoted && ch == ','
+		fieldStart = !quoted && ch == comma
 	}
 	return open
 }

@@ -27,7 +27,7 @@ func TestReadCSV(t *testing.T) {
 		},
 		{
 			name:     "missing columns",
-			src:      "question,reply\nQ?,A\n",
+			src:      "question,notes\nQ?,A\n",
 			problems: []string{`s.csv:1: missing column "answer", "url"`},
 		},
 		{

@@ -71,7 +71,7 @@ func readerFor(name string) reader {
 		return readJSON
 	case ".yaml", ".yml":
 		return readYAML
-	case ".csv":
+	case ".csv", ".tsv":
 		return readCSV
 	case ".html", ".htm":
 		return readHTML
