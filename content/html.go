@@ -22,7 +22,12 @@ const maxHTMLDepth = 200
 // headings as sections, paragraphs, lists and tables as passages,
 // <details>, <dl> and schema.org FAQPage data as FAQ pairs.
 func readHTML(f *file) {
-	doc, err := html.Parse(strings.NewReader(annotateLines(f.src)))
+	annotated, ok := annotateLines(f.src)
+	if !ok {
+		f.problemf(0, "more than %d HTML elements: the page is skipped (its text would take too much memory to read; save the part that matters)", maxHTMLElements)
+		return
+	}
+	doc, err := html.Parse(strings.NewReader(annotated))
 	if err != nil {
 		// A string never fails to read: the parser gives up only on
 		// elements nested past its limit (512), and says so in its own
@@ -66,18 +71,28 @@ func readHTML(f *file) {
 	}
 }
 
+// maxHTMLElements is the most elements a page may have. The parsed page
+// takes a few hundred bytes an element, and a 10 MiB page of nothing but
+// tiny elements would take gigabytes; real pages, long documentation
+// included, have tens of thousands.
+const maxHTMLElements = 100_000
+
 // annotateLines copies an HTML source, adding lineAttr with the line of
 // each start tag to the tag. Everything else is copied byte for byte, so
-// the page parses as it did.
-func annotateLines(src string) string {
+// the page parses as it did. ok is false, and nothing copied, for a page
+// of more than maxHTMLElements elements.
+func annotateLines(src string) (annotated string, ok bool) {
 	z := html.NewTokenizer(strings.NewReader(src))
 	var b strings.Builder
 	b.Grow(len(src) + len(src)/8)
-	line := 1
+	line, elements := 1, 0
 	for {
 		tt := z.Next()
 		raw := z.Raw()
 		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			if elements++; elements > maxHTMLElements {
+				return "", false
+			}
 			end := len(raw) - 1 // before '>'
 			if tt == html.SelfClosingTagToken {
 				end-- // before "/>"
@@ -93,7 +108,7 @@ func annotateLines(src string) string {
 		b.Write(raw)
 		line += bytes.Count(raw, []byte{'\n'})
 		if tt == html.ErrorToken {
-			return b.String()
+			return b.String(), true
 		}
 	}
 }

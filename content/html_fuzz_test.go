@@ -25,7 +25,9 @@ func FuzzHTML(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		if back := stripLines.ReplaceAllString(annotateLines(src), ""); back != src && !strings.Contains(src, lineAttr) {
+		if annotated, ok := annotateLines(src); !ok {
+			t.Skip("more elements than a page may have")
+		} else if back := stripLines.ReplaceAllString(annotated, ""); back != src && !strings.Contains(src, lineAttr) {
 			t.Fatalf("annotateLines changed the page:\n%q\n%q", src, back)
 		}
 		c, err := Load(context.Background(), fstest.MapFS{"p.html": {Data: []byte(src)}}, "content", Options{BaseURL: "https://kb.e.org"})

@@ -10,6 +10,28 @@ import (
 // stripLines removes what annotateLines adds.
 var stripLines = regexp.MustCompile(` ` + lineAttr + `="\d+"`)
 
+// TestHTMLTooManyElements: a page of more elements than a page may have
+// is skipped with a problem, before it is parsed (which would take far
+// more memory than its size); one just under the limit is read.
+func TestHTMLTooManyElements(t *testing.T) {
+	page := func(n int) string {
+		return "<html><head><title>T</title></head><body><main><p>Raid night is on Thursday.</p>" +
+			strings.Repeat("<i>x</i>", n-6) + "</main></body></html>"
+	}
+	for _, tt := range []struct {
+		elements int
+		problem  bool
+	}{
+		{maxHTMLElements, false},
+		{maxHTMLElements + 1, true},
+	} {
+		c := loadOne(t, "p.html", page(tt.elements), Options{})
+		if got := hasProblem(c.Problems, "p.html: more than 100000 HTML elements"); got != tt.problem || tt.problem == (len(c.Passages) > 0) {
+			t.Errorf("%d elements: problems %q, %d passages", tt.elements, problemStrings(c.Problems), len(c.Passages))
+		}
+	}
+}
+
 func TestAnnotateLines(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"<p>a</p>", `<p data-faqbot-line="1">a</p>`},
@@ -19,8 +41,8 @@ func TestAnnotateLines(t *testing.T) {
 		{"no tags at all", "no tags at all"},
 	}
 	for _, tt := range tests {
-		got := annotateLines(tt.src)
-		if got != tt.want {
+		got, ok := annotateLines(tt.src)
+		if !ok || got != tt.want {
 			t.Errorf("annotateLines(%q)\n got %q\nwant %q", tt.src, got, tt.want)
 		}
 		if back := stripLines.ReplaceAllString(got, ""); back != tt.src {
