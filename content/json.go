@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"maps"
-	"slices"
 	"strings"
 )
 
@@ -53,12 +51,17 @@ func readJSON(f *file) {
 // enterArray reads the object whose opening brace dec has just read up to
 // the first array of objects among its values (tags and other arrays stand
 // beside it), and says whether it found one; dec then stands at that
-// array's first element. An object with an entry's own
-// fields (a question, a text), or without an array, is one entry, which
-// enterArray reads itself.
+// array's first element. An object with an entry's own fields (a question,
+// a text), or without an array, is one entry, which enterArray reads
+// itself.
 func enterArray(f *file, dec *json.Decoder, lines *lineCounter) bool {
 	var keys map[string]json.RawMessage
-	one := json.Unmarshal([]byte(f.src), &keys) == nil && slices.ContainsFunc(slices.Collect(maps.Keys(keys)), entryKey)
+	one := false
+	if json.Unmarshal([]byte(f.src), &keys) == nil {
+		for k := range keys {
+			one = one || entryKey(k)
+		}
+	}
 	empty := false // an empty array: a list with no entries yet
 	for !one && dec.More() {
 		if _, err := dec.Token(); err != nil { // the key
