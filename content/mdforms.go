@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
 )
 
 // FAQ entries come in more shapes than headings and Q: lines. form reads
@@ -26,7 +27,7 @@ func (w *mdWalker) form(blocks []mdBlock, i int) (int, bool) {
 		if next, ok := w.details(blocks, i); ok {
 			return next, true
 		}
-		if text := tidyLines(tagRE.ReplaceAllString(w.doc.text(b.start, b.end), "")); text != "" {
+		if text := tidyLines(html.UnescapeString(tagRE.ReplaceAllString(w.doc.text(b.start, b.end), ""))); text != "" {
 			w.paragraphText(b, text) // Discord shows no HTML: its text
 		}
 		return i + 1, true
