@@ -111,13 +111,13 @@ func (w *mdWalker) details(blocks []mdBlock, i int) (int, bool) {
 			parts = append(parts, t)
 		}
 	}
-	w.pair(b, question, nil, strings.Join(parts, "\n\n"))
+	w.pair(b, question, nil, strings.Join(parts, "\n\n"), 0)
 	return j, true
 }
 
-// pair emits an FAQ pair read from block b, linked by a text fragment of
-// its question.
-func (w *mdWalker) pair(b *mdBlock, question string, aliases []string, answer string) {
+// pair emits an FAQ pair read from block b, whose answer starts on line
+// answerLine (0: b's), linked by a text fragment of its question.
+func (w *mdWalker) pair(b *mdBlock, question string, aliases []string, answer string, answerLine int) {
 	if strings.TrimSpace(answer) == "" {
 		w.f.problemf(b.line, "question without an answer: %q", question)
 		return
@@ -135,6 +135,7 @@ func (w *mdWalker) pair(b *mdBlock, question string, aliases []string, answer st
 			URL:      w.base,
 			Line:     b.line,
 		},
+		textLine: answerLine,
 		fragment: true,
 		plain:    w.doc.plain,
 	})
@@ -175,7 +176,7 @@ func (w *mdWalker) boldQuestion(blocks []mdBlock, i int) (int, bool) {
 		}
 		parts = append(parts, text)
 	}
-	w.pair(b, question, nil, strings.Join(parts, "\n\n"))
+	w.pair(b, question, nil, strings.Join(parts, "\n\n"), 0)
 	return j, true
 }
 
@@ -190,7 +191,7 @@ func (w *mdWalker) boldList(b *mdBlock) bool {
 	for _, e := range entries {
 		item := *b
 		item.line = e.line
-		w.pair(&item, e.question, nil, e.answer)
+		w.pair(&item, e.question, nil, e.answer, 0)
 	}
 	return ok
 }
@@ -272,7 +273,7 @@ func (w *mdWalker) table(b *mdBlock) bool {
 				aliases = append(aliases, s)
 			}
 		}
-		w.pair(&row, question, aliases, cell(a))
+		w.pair(&row, question, aliases, cell(a), 0)
 	}
 	return true
 }

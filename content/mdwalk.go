@@ -236,27 +236,7 @@ func (w *mdWalker) qa(blocks []mdBlock, i int) int {
 		return w.skipAnswer(blocks, j)
 	}
 	j = w.skipAnswer(blocks, j)
-	text := w.doc.text(ansStart, blocks[j-1].end)
-	if text == "" {
-		w.f.problemf(q.line, "question without an answer: %q", question)
-		return j
-	}
-	section, _ := w.section()
-	w.f.emit(draft{
-		Passage: Passage{
-			ID:       questionID(w.f.rel, question, w.ords),
-			Kind:     KindFAQ,
-			Title:    w.title,
-			Section:  section,
-			Question: question,
-			Aliases:  aliases,
-			Text:     text,
-			URL:      w.base,
-			Line:     q.line,
-		},
-		textLine: w.doc.lineOf(ansStart),
-		fragment: true,
-	})
+	w.pair(q, question, aliases, w.doc.text(ansStart, blocks[j-1].end), w.doc.lineOf(ansStart))
 	return j
 }
 
