@@ -68,6 +68,9 @@ func (f *file) unlisted(n int, what string) Problem {
 // limit is reached nothing more is added, and the limit is reported here.
 func (f *file) emit(d draft) {
 	d.File = f.name
+	if !f.phrasingsFit(&d) {
+		return
+	}
 	if p, changed, controls := cleanPassage(d.Passage); changed {
 		d.Passage = p
 		if controls && !f.cleaned {
@@ -91,6 +94,28 @@ func (f *file) emit(d draft) {
 		}
 		f.passages = append(f.passages, p)
 	}
+}
+
+// phrasingsFit applies the limit on questions and aliases to a draft from
+// any reader: an FAQ pair whose question is longer than maxInlineRunes is
+// a problem and left out, and so is an alias that long (the pair stays).
+// Questions are shown as titles and buttons, and every phrasing is
+// compared with every member's question.
+func (f *file) phrasingsFit(d *draft) bool {
+	if utf8.RuneCountInString(d.Question) > maxInlineRunes {
+		f.problemf(d.Line, "question longer than %d characters", maxInlineRunes)
+		return false
+	}
+	aliases := d.Aliases[:0:0]
+	for _, a := range d.Aliases {
+		if utf8.RuneCountInString(a) > maxInlineRunes {
+			f.problemf(d.Line, "alias longer than %d characters left out", maxInlineRunes)
+			continue
+		}
+		aliases = append(aliases, a)
+	}
+	d.Aliases = aliases
+	return true
 }
 
 // baseURL is the link of the file as a whole, from its own url if any.
