@@ -96,9 +96,10 @@ func (f *file) emit(d draft) {
 	}
 }
 
-// phrasingsFit applies the limit on questions and aliases to a draft from
+// phrasingsFit applies the limits on questions and aliases to a draft from
 // any reader: an FAQ pair whose question is longer than maxInlineRunes is
-// a problem and left out, and so is an alias that long (the pair stays).
+// a problem and left out, and so is an alias that long (the pair stays),
+// and aliases past maxAliases.
 // Questions are shown as titles and buttons, and every phrasing is
 // compared with every member's question.
 func (f *file) phrasingsFit(d *draft) bool {
@@ -113,6 +114,10 @@ func (f *file) phrasingsFit(d *draft) bool {
 			continue
 		}
 		aliases = append(aliases, a)
+	}
+	if len(aliases) > maxAliases {
+		f.problemf(d.Line, "%d aliases (limit %d): the first %d are kept", len(aliases), maxAliases, maxAliases)
+		aliases = aliases[:maxAliases]
 	}
 	d.Aliases = aliases
 	return true

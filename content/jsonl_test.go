@@ -29,6 +29,8 @@ func TestReadJSONL(t *testing.T) {
 		{"wrong type", `{"id":"a","aliases":"one","question":"q","text":"x"}`, nil, nil, []string{`c.jsonl:1: field "aliases": want array, got string`}},
 		{"question or alias too long", `{"id":"a","question":"` + strings.Repeat("why ", 251) + `?","text":"x"}` + "\n" + `{"id":"b","question":"q?","aliases":["` + strings.Repeat("y", 1001) + `","kept"],"text":"x"}`,
 			[]string{"b"}, []Kind{KindFAQ}, []string{"c.jsonl:1: question longer than 1000 characters", "c.jsonl:2: alias longer than 1000 characters left out"}},
+		{"too many aliases", `{"id":"a","question":"q?","aliases":["a"` + strings.Repeat(`,"a"`, 200) + `],"text":"x"}`,
+			[]string{"a"}, []Kind{KindFAQ}, []string{"c.jsonl:1: 201 aliases (limit 200): the first 200 are kept"}},
 		{"duplicate id", `{"id":"a","text":"x"}` + "\n" + `{"id":"a","text":"y"}`, []string{"a"}, []Kind{KindPassage}, []string{"c.jsonl:2: duplicate id a, first at c.jsonl:1"}},
 	}
 	for _, tt := range tests {

@@ -33,6 +33,9 @@ const (
 // bigger is a mistake (a dump, a binary) or an attack, and is reported
 // without being read.
 const (
+	// maxAliases is the most aliases one FAQ pair keeps: real entries have
+	// a handful, and every phrasing is compared with every question.
+	maxAliases = 200
 	// maxFileBytes is the largest content file.
 	maxFileBytes = 10 << 20
 	// maxMarkdownBytes is the largest Markdown file (about 80,000 words):
