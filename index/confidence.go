@@ -16,7 +16,7 @@ const (
 	sCover              // share of the question found in its body or title
 	sSegment            // share of the question found in one of its phrasings, headings or sentences
 	sPhraseF1           // how completely the question and its best phrasing match
-	sExact              // the question has the terms of one of its phrasings, and of no other passage's
+	sExact              // the question has the terms of one of its phrasings, asking with no other question word, and of no other passage's phrasing asking as well (see exactAs)
 	sUnknown            // share of the question the content never uses
 	sCorrected          // share of the question read through spelling correction
 	sMissing            // weight of the rarest question term it lacks, relative to the rarest of all
@@ -94,10 +94,13 @@ type Candidate struct {
 	ID, ItemID string
 	// Features say how well it matches the question.
 	Features Features
-	missing  float64   // see corpus.missing
-	doc      *analysed // the passage's analysis
-	key      uint64    // the passage's text, normalised and hashed
-	order    int       // the passage's place in the content
+	missing  float64 // see corpus.missing
+	// exactAsks is how well the question word of its phrasing with exactly
+	// the question's terms agrees with the question's (see askAgreement).
+	exactAsks uint8
+	doc       *analysed // the passage's analysis
+	key       uint64    // the passage's text, normalised and hashed
+	order     int       // the passage's place in the content
 }
 
 // Explanation is everything search computed for one question before
@@ -113,7 +116,9 @@ type Explanation struct {
 
 // Rank orders the candidates by m, best first, keeping one candidate per
 // item and per text (parts of one split passage, or the same text filed
-// twice, are one answer), and returns their indexes with their scores.
+// twice, are one answer), and returns their indexes with their scores. An
+// exact phrasing that asks as the member does comes first (see
+// askedFirst).
 func (e *Explanation) Rank(m *Model) (order []int, scores []float64) {
 	all := make([]int, len(e.Candidates))
 	s := make([]float64, len(e.Candidates))
@@ -144,7 +149,32 @@ func (e *Explanation) Rank(m *Model) (order []int, scores []float64) {
 		order = append(order, i)
 		scores = append(scores, s[i])
 	}
+	e.askedFirst(order, scores)
 	return order, scores
+}
+
+// askedFirst puts first, when the best passage has a phrasing with exactly
+// the question's terms, the passage with such a phrasing that asks with the
+// member's own question word, if another one does better at that (see
+// askAgreement): "Who can reload the content?" is that entry's question
+// even when "reload content", another entry's alias, ranks above it. Each
+// keeps its own score.
+func (e *Explanation) askedFirst(order []int, scores []float64) {
+	if len(order) < 2 || e.Candidates[order[0]].Features[fExact] == 0 {
+		return
+	}
+	best := 0
+	for k := 1; k < len(order); k++ {
+		if c := &e.Candidates[order[k]]; c.Features[fExact] == 1 && c.exactAsks > e.Candidates[order[best]].exactAsks {
+			best = k
+		}
+	}
+	if best > 0 {
+		i, s := order[best], scores[best]
+		copy(order[1:best+1], order[:best])
+		copy(scores[1:best+1], scores[:best])
+		order[0], scores[0] = i, s
+	}
 }
 
 // Signals gives the confidence model's inputs for a ranking made by Rank.
@@ -179,7 +209,7 @@ func (e *Explanation) Signals(order []int, scores []float64) Signals {
 	x[sCover] = f[fTCover]
 	x[sSegment] = max(f[fPhrase], f[fHeading], f[fSentFAQ], f[fSentPara])
 	x[sPhraseF1] = f[fPhraseF1]
-	if f[fExact] == 1 && (len(order) < 2 || e.Candidates[order[1]].Features[fExact] == 0) {
+	if f[fExact] == 1 && top.exactAsks > 0 && (len(order) < 2 || !e.Candidates[order[1]].exactAs(top)) {
 		x[sExact] = 1
 	}
 	x[sUnknown] = e.unknown
@@ -198,6 +228,14 @@ func (e *Explanation) Signals(order []int, scores []float64) Signals {
 		x[sOneWord] = 1
 	}
 	return x
+}
+
+// exactAs reports whether c has the question's terms in one of its
+// phrasings as much as top does: also exactly, and asking with a question
+// word that agrees with the question's at least as well. Only then is
+// top's exact match not the member's own question.
+func (c *Candidate) exactAs(top *Candidate) bool {
+	return c.Features[fExact] == 1 && c.exactAsks >= top.exactAsks
 }
 
 // agreeFeatures are the features that rank well enough alone to be asked

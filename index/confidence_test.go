@@ -63,6 +63,51 @@ func TestFAQQuestionIsConfidentAtAnySize(t *testing.T) {
 	}
 }
 
+// TestExactQuestionWord: two entries whose phrasings have the same words
+// but ask with other question words. The one asked with the member's own
+// question word is their question, exactly; a phrasing that asks with
+// another one is not, whatever its words.
+func TestExactQuestionWord(t *testing.T) {
+	ix := built(t, []content.Passage{
+		{ID: "how", Kind: content.KindFAQ, Question: "How do I reload the FAQ?", Aliases: []string{"reload content"},
+			Text: "A moderator runs /faq reload, and the new content is checked before it replaces the old."},
+		{ID: "who", Kind: content.KindFAQ, Question: "Who can reload the content?",
+			Text: "Members with the Manage Server permission can run the moderator commands."},
+		{ID: "map", Kind: content.KindFAQ, Question: "Where is the map?", Text: "Pinned in the maps channel."},
+	})
+	tests := []struct {
+		question string
+		want     string
+		exact    bool
+	}{
+		{"Who can reload the content?", "who", true},
+		{"how do i reload content", "how", true},
+		{"reload content", "how", true},
+		{"How do I reload the FAQ?", "how", true},
+		{"reload faq", "how", true},
+		{"who can reload the faq", "", false},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.exact && (len(res.Hits) == 0 || res.Hits[0].Passage.ID != tt.want || res.Confidence < exactConfidence) {
+			t.Errorf("%q: top %v, confidence %.3f; want %s at %.2f or more", tt.question, ids(res.Hits), res.Confidence, tt.want, exactConfidence)
+		}
+		if !tt.exact {
+			e, err := ix.Explain(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			order, scores := e.Rank(&model)
+			if x := e.Signals(order, scores); x[sExact] != 0 {
+				t.Errorf("%q: read as a phrasing's own question", tt.question)
+			}
+		}
+	}
+}
+
 // TestConfidenceHoldsAsContentGrows asks paraphrases (not the FAQ's own
 // words) of the FAQ alone and inside much more content: the confidence is
 // built from shares of the question, so it barely moves, where a raw

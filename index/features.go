@@ -167,13 +167,15 @@ type segmentMatch struct {
 	own    float64 // weight of the segment's terms that match the question, by the segment's own count
 }
 
-// features computes the ranking features of passage i for question q,
-// and the weight of the rarest question term the passage (body and title)
+// features computes the ranking features of passage i for question q;
+// the weight of the rarest question term the passage (body and title)
 // lacks, relative to the question's rarest term: an out-of-scope question
-// usually names something the passage never mentions.
-func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore float64) (f Features, missing float64) {
+// usually names something the passage never mentions; and, when one of
+// its phrasings has exactly the question's terms, how well the best such
+// phrasing's question word agrees with the question's (see askAgreement).
+func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore float64) (f Features, missing float64, exactAsks uint8) {
 	if q.total == 0 {
-		return f, 0
+		return f, 0, 0
 	}
 	d := &c.docs[i]
 	m := &sc.exact
@@ -234,6 +236,7 @@ func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore fl
 			f[fPhraseF1] = max(f[fPhraseF1], 2*sm.weight/(q.total+float64(seg.weight)))
 			if sm.terms == len(q.terms) && sm.terms == int(seg.distinct) {
 				f[fExact] = 1
+				exactAsks = max(exactAsks, askAgreement(q.asks, seg.asks))
 			}
 		case segHeading:
 			f[fHeading] = max(f[fHeading], share)
@@ -283,7 +286,22 @@ func (c *corpus) features(q *parsed, sc *scratch, i int, faq bool, bleveScore fl
 	if faq {
 		f[fFAQ] = 1
 	}
-	return f, missing
+	return f, missing, exactAsks
+}
+
+// askAgreement says how well a phrasing's question word agrees with the
+// question's: 2 when they are the same (or neither has one), 1 when one of
+// them has none ("reload content", "reload faq?"), 0 when they differ
+// ("how" and "who"). Phrasings with the same words are told apart by it:
+// "who can reload the faq" is not "How do I reload the FAQ?".
+func askAgreement(question, phrasing string) uint8 {
+	switch {
+	case question == phrasing:
+		return 2
+	case question == "" || phrasing == "":
+		return 1
+	}
+	return 0
 }
 
 // wordMatch is how much of the question's words and a phrasing's words

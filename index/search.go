@@ -174,15 +174,16 @@ func (ix *Index) search(ctx context.Context, question string, n int, finish bool
 	for _, h := range hits {
 		i := h.i
 		p := &ix.passages[i]
-		f, missing := ix.corpus.features(&q, sc, i, p.Kind == content.KindFAQ, h.score)
+		f, missing, exactAsks := ix.corpus.features(&q, sc, i, p.Kind == content.KindFAQ, h.score)
 		e.Candidates = append(e.Candidates, Candidate{
-			ID:       p.ID,
-			ItemID:   p.ItemID(),
-			Features: f,
-			missing:  missing,
-			doc:      &ix.corpus.docs[i],
-			key:      ix.corpus.docs[i].key,
-			order:    i,
+			ID:        p.ID,
+			ItemID:    p.ItemID(),
+			Features:  f,
+			missing:   missing,
+			exactAsks: exactAsks,
+			doc:       &ix.corpus.docs[i],
+			key:       ix.corpus.docs[i].key,
+			order:     i,
 		})
 	}
 	if len(e.Candidates) == 0 || !finish {
