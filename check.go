@@ -7,8 +7,10 @@ import (
 	"faqbot/content"
 )
 
-// runCheck validates content: counts per kind, and every problem with its
-// file and line. It fails (exit 1) when there is any problem.
+// runCheck validates content: counts per kind, every problem with its file
+// and line, and the FAQ phrasings members asking them as written would not
+// get their own entry for (see unreachedPhrasings). It fails (exit 1) when
+// there is any problem; notes never fail it.
 func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("check", "")
 	path := a.contentFlag(fs)
@@ -32,6 +34,11 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	for _, w := range c.Warnings {
 		fmt.Fprintf(a.stdout, "note: %s\n", w.Error())
 	}
+	if faqs > 0 {
+		if err := a.checkReach(ctx, c); err != nil {
+			return err
+		}
+	}
 	for _, p := range c.Problems {
 		fmt.Fprintf(a.stdout, "error: %s\n", p.Error())
 	}
@@ -43,5 +50,29 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d problems in content", n)}
 	}
 	fmt.Fprintln(a.stdout, "ok")
+	return nil
+}
+
+// checkReach notes the FAQ phrasings of c that, asked as written, are not
+// answered from their own entry.
+func (a *app) checkReach(ctx context.Context, c *content.Collection) error {
+	ix, err := a.openIndex(ctx, c, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = ix.Close() }()
+	us, asked, err := unreachedPhrasings(ctx, ix, a.policy())
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	for _, u := range us {
+		fmt.Fprintf(a.stdout, "note: %s\n", u)
+	}
+	switch {
+	case len(us) == 1:
+		fmt.Fprintf(a.stdout, "note: 1 of %d FAQ questions and aliases, asked as written, is not answered from its own entry: give it words of its own\n", asked)
+	case len(us) > 1:
+		fmt.Fprintf(a.stdout, "note: %d of %d FAQ questions and aliases, asked as written, are not answered from their own entry: give them words of their own\n", len(us), asked)
+	}
 	return nil
 }

@@ -142,6 +142,34 @@ func TestCheckReportsEveryBrokenFile(t *testing.T) {
 	}
 }
 
+// TestCheckNotesEntriesTooAlike: check asks every FAQ question and alias
+// as written, and notes those another entry with the same words keeps
+// from their own answer; notes do not fail the check.
+func TestCheckNotesEntriesTooAlike(t *testing.T) {
+	dir := t.TempDir()
+	faq := "---\nkind: faq\n---\n\n## How do I change my name?\n\nOpen your profile and edit it.\n\n" +
+		"## How can I change my name?\n\nAsk a moderator in #help.\n\n## Where is the map?\nAlso: map location\n\nPinned in #maps.\n"
+	if err := os.WriteFile(filepath.Join(dir, "faq.md"), []byte(faq), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := cli(t, nil, "check", "-content", dir)
+	if err != nil {
+		t.Fatalf("check: %v\n%s", err, out)
+	}
+	for _, want := range []string{
+		`note: faq.md:5: "How do I change my name?", asked as written, gets no confident answer`,
+		`"How can I change my name?" (faq.md:9) uses the same words`,
+		"note: 2 of 4 FAQ questions and aliases, asked as written, are not answered from their own entry",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "map") {
+		t.Errorf("an entry of its own words is noted:\n%s", out)
+	}
+}
+
 // TestCheckPassageLimit: MAX_PASSAGES reaches the content loader, and the
 // limit is reported with its file and line.
 func TestCheckPassageLimit(t *testing.T) {
