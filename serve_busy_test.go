@@ -436,3 +436,59 @@ func TestServeBusyChannelSlowDiscordRepliesToAll(t *testing.T) {
 		}
 	}
 }
+
+// TestServeEditedQuestionIsAnsweredAgain: a member who edits the question
+// they mentioned the bot with (a typo fixed, a word added) gets the bot's
+// reply edited to answer the new text; an edit that changes nothing the
+// bot reads, and an edit of a message it never replied to, change nothing.
+func TestServeEditedQuestionIsAnsweredAgain(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"USER_COOLDOWN": "1m"})
+	const channel = "300000000000000181"
+	member := newMember()
+	a := s.sendMention(t, member, channel, "zzq qqz")
+	first := s.replyTo(t, a, wait)
+	if title(first) != "" {
+		t.Fatalf("first reply answers: %s", first.Body)
+	}
+	replyID, _ := first.Reply["id"].(string)
+	edit := func(content string) {
+		m := s.fake.Message(fakediscord.Message{ID: a.id, AuthorID: member, ChannelID: channel, Content: "<@" + fakediscord.DefaultBotUserID + "> " + content})
+		m["edited_timestamp"] = time.Now().UTC().Format(time.RFC3339Nano)
+		s.fake.Dispatch(t, "MESSAGE_UPDATE", m)
+	}
+	edited := func(r fakediscord.Request) bool {
+		return r.Method == "PATCH" && r.Path == "channels/"+channel+"/messages/"+replyID
+	}
+	// The bot knows its reply once Discord has answered its post, which
+	// this test sees a moment before the bot does: the member edits until
+	// the reply is edited, as a member edits seconds later.
+	var r fakediscord.Request
+	for deadline := time.Now().Add(wait); ; {
+		edit("when is raid night?")
+		var ok bool
+		if ok = waitUntil(100*time.Millisecond, 5*time.Millisecond, func() bool { r, ok = findRequest(s.fake, edited); return ok }); ok || time.Now().After(deadline) {
+			break
+		}
+	}
+	if title(r) != "When is raid night?" {
+		t.Errorf("edited reply: %s", r.Body)
+	}
+	// The same question again (Discord edits a message itself when it adds
+	// a link preview), and a message the bot never replied to.
+	s.fake.ClearRequests()
+	edit("when is raid night?")
+	other := s.fake.Message(fakediscord.Message{ID: nextID(), AuthorID: member, ChannelID: channel, Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night?"})
+	s.fake.Dispatch(t, "MESSAGE_UPDATE", other)
+	s.fake.NoRequest(t, 500*time.Millisecond, fakediscord.Match("PATCH", "channels/*/messages/*"))
+}
+
+// findRequest is the oldest request fake recorded that matches, if any.
+func findRequest(fake *fakediscord.Server, match func(fakediscord.Request) bool) (fakediscord.Request, bool) {
+	for _, r := range fake.Requests() {
+		if match(r) {
+			return r, true
+		}
+	}
+	return fakediscord.Request{}, false
+}

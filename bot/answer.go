@@ -19,6 +19,11 @@ const searchTimeout = 2 * time.Second
 // reply: the one path every entry point takes. It also counts what the
 // decision held back and records unanswered questions.
 func (b *Bot) answer(ctx context.Context, q question) decision {
+	return b.answerWith(ctx, q, b.limits)
+}
+
+// answerWith is answer under the limits lim.
+func (b *Bot) answerWith(ctx context.Context, q question, lim limits) decision {
 	var (
 		res index.Result
 		err error
@@ -29,7 +34,7 @@ func (b *Bot) answer(ctx context.Context, q question) decision {
 			q.key = newAskedKey()
 		}
 	}
-	d := decide(q, res, err, b.cfg, b.limits)
+	d := decide(q, res, err, b.cfg, lim)
 	if q.key != "" && len(d.components) > 0 && !d.silent {
 		voter := feedback.VoterKey(b.record.Salt(), q.member)
 		if err := b.asked.RememberAsked(ctx, q.key, q.text, voter, time.Now().Add(askedWindow)); err != nil {

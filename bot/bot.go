@@ -101,6 +101,7 @@ type Bot struct {
 	roles    *botRoles
 	asked    askedKeeper
 	seen     *seenEvents   // gateway events handled lately, to skip a second delivery
+	replies  *replies      // replies to members' messages, to answer an edited question again
 	relearn  chan struct{} // a learned phrasing changed: rebuild the index soon
 	learning sync.WaitGroup
 
@@ -150,6 +151,7 @@ func New(s *discordgo.Session, deps Deps, cfg Config) *Bot {
 		roles:    newBotRoles(),
 		asked:    newAskedQuestions(time.Now),
 		seen:     newSeenEvents(),
+		replies:  newReplies(time.Now),
 		relearn:  make(chan struct{}, 1),
 		ready:    make(chan struct{}),
 	}

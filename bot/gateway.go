@@ -95,6 +95,9 @@ func (b *Bot) handle(sh *shard) {
 		}
 		b.guard("message", func(ctx context.Context) { b.onMessage(ctx, m) })
 	})
+	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageUpdate) {
+		b.guard("message", func(ctx context.Context) { b.onMessageEdit(ctx, m) })
+	})
 	s.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) { b.onEvent(e) })
 }
 

@@ -17,7 +17,9 @@ func (b *Bot) onMessage(ctx context.Context, mc *discordgo.MessageCreate) {
 	if !ok {
 		return
 	}
-	b.sendReply(ctx, mc.Message, b.answer(ctx, q))
+	if sent := b.sendReply(ctx, mc.Message, b.answer(ctx, q)); sent != nil && q.via != viaChannel {
+		b.replies.remember(mc.ID, reply{channel: sent.ChannelID, id: sent.ID, question: q.text})
+	}
 }
 
 // addressee is who a message in m's guild may be addressed to, as the
@@ -50,9 +52,10 @@ func (b *Bot) addressee(m *discordgo.Message, states []*discordgo.State) address
 
 // sendReply carries out a decision for a message: a reply to it, or
 // nothing. A public answer is recorded as sent (with its link) or failed.
-func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) {
+// It returns the reply, nil for none.
+func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) *discordgo.Message {
 	if d.silent {
-		return
+		return nil
 	}
 	if d.pointer != nil {
 		d = d.pointing(b.linkOf(ctx, d.pointer, messagePointerTimeout))
@@ -65,6 +68,10 @@ func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) {
 	default:
 		d.post.sentAsMessage(m.GuildID, m.ChannelID, sent.ID)
 	}
+	if err != nil {
+		return nil
+	}
+	return sent
 }
 
 // replyTimeout bounds the sending of a reply to a message, its wait for
