@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -89,7 +90,7 @@ func smallTalk(text string) talk {
 		return talkThanks
 	case help, usesBot(usage, fields):
 		return talkHelp
-	case len(usage) > 0:
+	case slices.ContainsFunc(slices.Collect(maps.Keys(usage)), func(w string) bool { return !fillerWords[w] }):
 		return talkNone // "what is this", "how does it go": some question
 	case greeting:
 		return talkGreeting

@@ -43,6 +43,8 @@ func TestSmallTalk(t *testing.T) {
 		{"what are your commands", talkHelp},
 		{"thanks for the help", talkThanks},
 		{"what is this", talkNone},
+		{"hey you", talkGreeting},
+		{"great, that works, thank you", talkThanks},
 		{"how do I use the raid planner", talkNone},
 		{"what can you tell me about raids", talkNone},
 		{"help with roles", talkNone},
