@@ -9,7 +9,7 @@ import (
 
 // runCheck validates content: counts per kind, every problem with its file
 // and line, and the FAQ phrasings members asking them as written would not
-// get their own entry for (see unreachedPhrasings). It fails (exit 1) when
+// get their own entry for (see index.Index.Unreached). It fails (exit 1) when
 // there is any problem; notes never fail it.
 func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("check", "")
@@ -61,7 +61,7 @@ func (a *app) checkReach(ctx context.Context, c *content.Collection) error {
 		return err
 	}
 	defer func() { _ = ix.Close() }()
-	us, asked, err := unreachedPhrasings(ctx, ix, a.policy())
+	us, asked, err := ix.Unreached(ctx, a.policy())
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}

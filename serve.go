@@ -104,8 +104,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if indexes != nil && *path != "" {
 		stampFiles = func(ctx context.Context) (string, error) { return content.Stamp(ctx, *path, a.contentOptions()) }
 	}
+	policy := a.policy()
 	manager := reload.New(live, loader, reload.Options{Store: indexes, Log: a.log, Observer: m, Fetch: fetch,
-		Learned: learned, Content: c, Stamp: stampFiles, ContentStamp: stamp})
+		Learned: learned, Content: c, Stamp: stampFiles, ContentStamp: stamp, Policy: &policy})
 	var reloader reloader = manager
 	deps := bot.Deps{Answers: live, Reloader: manager, Recorder: store, Metrics: m, Log: a.log}
 	if shared != nil {

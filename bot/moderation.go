@@ -138,6 +138,15 @@ func reloadText(rep reload.Report, err error) string {
 			fmt.Fprintf(&sb, "…and %d more. Run `faqbot check` to see them all.\n", rep.ProblemCount-len(rep.Problems))
 		}
 	}
+	if rep.UnreachedCount > 0 {
+		fmt.Fprintf(&sb, "%d FAQ question(s) or alias(es), asked as written, are not answered from their own entry, since another entry uses the same words; give them words of their own:\n", rep.UnreachedCount)
+		for _, u := range rep.Unreached {
+			fmt.Fprintf(&sb, "• %s\n", escapeMarkdown(clip(u, 300)))
+		}
+		if rep.UnreachedCount > len(rep.Unreached) {
+			fmt.Fprintf(&sb, "…and %d more. Run `faqbot check` to see them all.\n", rep.UnreachedCount-len(rep.Unreached))
+		}
+	}
 	return clip(defuse(sb.String()), maxContent)
 }
 

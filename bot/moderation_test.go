@@ -36,6 +36,8 @@ func TestReloadTextHidesInternals(t *testing.T) {
 		{"problems", reload.Report{ProblemCount: 1, Problems: []content.Problem{{File: "broken.jsonl", Line: 1, Msg: `invalid JSON: [click](https://evil.example) ` + "`x`"}}},
 			fmt.Errorf("reload: %w (1)", reload.ErrContent),
 			[]string{"failed", "broken.jsonl:1: invalid JSON: \\[click\\](https://evil.example) \\`x\\`"}, []string{"[click](", "content has problems"}},
+		{"entries too alike", reload.Report{Live: true, Passages: 9, UnreachedCount: 7, Unreached: []string{`faq.md:5: "How do I **change** my name?", asked as written, gets no confident answer (0.52): "How can I change my name?" (faq.md:9) uses the same words`}},
+			nil, []string{"Reloaded", "7 FAQ question(s) or alias(es)", `faq.md:5: "How do I \*\*change\*\* my name?"`, "…and 6 more", "faqbot check"}, []string{"**change**"}},
 	}
 	for _, tt := range tests {
 		got := reloadText(tt.rep, tt.err)

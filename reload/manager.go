@@ -41,7 +41,8 @@ type Manager struct {
 	fetch   Fetcher  // may be nil
 	learned Learned  // may be nil
 
-	stamp func(context.Context) (string, error) // may be nil
+	stamp  func(context.Context) (string, error) // may be nil
+	policy *index.Policy                         // for the phrasings another entry keeps (see Report.Unreached); nil: not asked
 
 	mu        sync.Mutex          // held for a whole reload
 	base      *content.Collection // the content last read, before learned phrasings; under mu
@@ -81,6 +82,10 @@ type Options struct {
 	// stamp of Content.
 	Stamp        func(context.Context) (string, error)
 	ContentStamp string
+	// Policy is the answer policy the bot applies; with it, a reload
+	// reports the FAQ questions and aliases that, asked as written, are
+	// not answered from their own entry (see index.Index.Unreached).
+	Policy *index.Policy
 }
 
 // New makes a Manager that reloads into live.
@@ -90,7 +95,7 @@ func New(live *index.Live, load Loader, opts Options) *Manager {
 		log = slog.Default()
 	}
 	return &Manager{live: live, load: load, store: opts.Store, log: log, observe: opts.Observer, fetch: opts.Fetch,
-		learned: opts.Learned, base: opts.Content, stamp: opts.Stamp, baseStamp: opts.ContentStamp}
+		learned: opts.Learned, base: opts.Content, stamp: opts.Stamp, baseStamp: opts.ContentStamp, policy: opts.Policy}
 }
 
 // Relearn rebuilds the live index from the content last read (the files are
@@ -223,6 +228,7 @@ func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report
 		}
 		return rep, fmt.Errorf("%w: %w", ErrCheck, err)
 	}
+	rep.Unreached, rep.UnreachedCount = m.unreached(ctx, next)
 	prev, err := m.live.Swap(next)
 	if err != nil {
 		m.discard(next)
@@ -235,6 +241,25 @@ func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report
 		ObservePassages(m.observe, c.Passages)
 	}
 	return rep, nil
+}
+
+// unreached is what the report says of the phrasings of ix that another
+// entry keeps from their own answer: the first few, and how many. A reload
+// without a policy asks nothing; a failure only leaves them out.
+func (m *Manager) unreached(ctx context.Context, ix *index.Index) ([]string, int) {
+	if m.policy == nil {
+		return nil, 0
+	}
+	us, _, err := ix.Unreached(ctx, *m.policy)
+	if err != nil {
+		m.log.Warn("reload: could not ask the FAQ's own questions", "err", err)
+		return nil, 0
+	}
+	var first []string
+	for _, u := range us[:min(len(us), maxReportedProblems)] {
+		first = append(first, u.String())
+	}
+	return first, len(us)
 }
 
 // ObservePassages tells o how many passages of each kind are live.

@@ -184,6 +184,32 @@ func TestReloadReportsDifferences(t *testing.T) {
 	}
 }
 
+// TestReloadReportsEntriesTooAlike: with the bot's answer policy, a reload
+// reports the FAQ questions another entry with the same words keeps from
+// their own answer; without one it asks nothing.
+func TestReloadReportsEntriesTooAlike(t *testing.T) {
+	dir := t.TempDir()
+	writeVersion(t, dir, 1)
+	live, quietManager := start(t, dir, "")
+	policy := index.Policy{MinConfidence: index.DefaultMinConfidence}
+	m := New(live, loaderFor(dir), Options{Log: quiet, Policy: &policy})
+	twins := "---\nkind: faq\n---\n\n## How do I change my name?\n\nOpen your profile.\n\n## How can I change my name?\n\nAsk a moderator.\n"
+	if err := os.WriteFile(filepath.Join(dir, "names-faq.md"), []byte(twins), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := m.Reload(context.Background())
+	if err != nil || !rep.Live {
+		t.Fatalf("reload: %+v %v", rep, err)
+	}
+	if rep.UnreachedCount != 2 || len(rep.Unreached) != 2 || !strings.Contains(rep.Unreached[0], `names-faq.md:5: "How do I change my name?", asked as written`) {
+		t.Errorf("unreached %d: %q", rep.UnreachedCount, rep.Unreached)
+	}
+	writeVersion(t, dir, 2)
+	if rep, err := quietManager.Reload(context.Background()); err != nil || rep.UnreachedCount != 0 {
+		t.Errorf("without a policy: %d unreached, %v", rep.UnreachedCount, err)
+	}
+}
+
 func TestTryReloadWhileBusy(t *testing.T) {
 	dir := t.TempDir()
 	writeVersion(t, dir, 1)

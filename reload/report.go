@@ -56,6 +56,12 @@ type Report struct {
 	// Problems are the first content problems; ProblemCount all of them.
 	Problems     []content.Problem
 	ProblemCount int
+	// Unreached are the first FAQ questions and aliases of the new index
+	// that, asked as written, are not answered from their own entry
+	// (another entry uses the same words), in words; UnreachedCount all
+	// of them.
+	Unreached      []string
+	UnreachedCount int
 	// Fetch is what fetching CONTENT_URLS did before the content was
 	// read, "" when nothing was fetched.
 	Fetch string
