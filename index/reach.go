@@ -14,12 +14,16 @@ const maxReachAsks = 5000
 // Unreached is an FAQ phrasing (the question or an alias) that, asked as
 // written, is not answered from its own entry.
 type Unreached struct {
-	Entry    content.Passage
+	// Entry is the FAQ pair the phrasing belongs to.
+	Entry content.Passage
+	// Phrasing is its question or one of its aliases, as written.
 	Phrasing string
 	// Rival is the other entry that answers it (Answered), or the closest
 	// other entry when none answers it confidently; nil for none.
-	Rival      *content.Passage
-	Answered   bool
+	Rival *content.Passage
+	// Answered says whether another entry is the confident answer.
+	Answered bool
+	// Confidence is the search's confidence in its best passage.
 	Confidence float64
 }
 
