@@ -71,14 +71,17 @@ func yamlEntries(m *yaml.Node) []*yaml.Node {
 }
 
 // yamlEntry reads one entry's fields, reporting a field of the wrong shape.
-// Keys it does not know (tags, dates, other tools' own) are fine.
+// Keys it does not know (tags, dates, other tools' own) are fine. A problem
+// names the line where the entry or field stands, also when it is an alias
+// ("*list") of a node defined elsewhere.
 func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
 	var r jsonlRecord
+	line := e.Line
 	if e.Kind == yaml.AliasNode {
 		e = e.Alias
 	}
 	if e.Kind != yaml.MappingNode {
-		f.problemf(e.Line, "want an entry of key: value lines")
+		f.problemf(line, "want an entry of key: value lines")
 		return r, false
 	}
 	fields := map[string]*string{
@@ -87,13 +90,14 @@ func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
 	}
 	for i := 0; i+1 < len(e.Content); i += 2 {
 		key, val := strings.ToLower(e.Content[i].Value), e.Content[i+1]
+		at := val.Line
 		if val.Kind == yaml.AliasNode {
 			val = val.Alias
 		}
 		if key == "aliases" {
 			aliases, ok := yamlStrings(val)
 			if !ok {
-				f.problemf(val.Line, "%s must be a list of text", e.Content[i].Value)
+				f.problemf(at, "%s must be a list of text", e.Content[i].Value)
 				return r, false
 			}
 			r.Aliases = aliases
@@ -103,7 +107,7 @@ func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
 		switch {
 		case !known:
 		case val.Kind != yaml.ScalarNode:
-			f.problemf(val.Line, "%s must be text", e.Content[i].Value)
+			f.problemf(at, "%s must be text", e.Content[i].Value)
 			return r, false
 		case val.Tag != "!!null":
 			*dst = val.Value

@@ -34,6 +34,12 @@ func TestReadYAML(t *testing.T) {
 		// Aliases are read where they stand, never expanded into copies.
 		{"alias bomb", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
 			nil, nil, strings.Split(strings.Repeat("c.yaml:1: want an entry of key: value lines\n", 9), "\n")[:9]},
+		{"problems with aliases on the alias's line", "- &list [a, b]\n- question: Answer?\n  answer: *list\n- *list\n- question: Kept?\n  answer: Yes.\n  aliases: *list\n",
+			[]string{"c.yaml#kept"}, [][]string{{"a", "b"}}, []string{
+				"c.yaml:1: want an entry of key: value lines",
+				"c.yaml:3: answer must be text",
+				"c.yaml:4: want an entry of key: value lines",
+			}},
 		{"an entry's fields by anchor", "- &base\n  question: Base?\n  answer: Yes.\n- *base\n", []string{"c.yaml#base"}, [][]string{nil}, []string{"c.yaml:4: duplicate id c.yaml#base, first at c.yaml:1"}},
 	}
 	for _, tt := range tests {
