@@ -45,16 +45,22 @@ func readYAML(f *file) {
 
 // yamlEntries are the entries of a mapping at the top of a file: the
 // mapping itself when it is one entry, else the first list it holds that
-// starts with an entry (tags and other lists stand beside it), else the
-// first list.
+// starts with an entry (tags and other lists stand beside it), else none
+// when it holds an empty list ("faq: []", a list with no entries yet, as
+// readJSON reads it), else the first list.
 func yamlEntries(m *yaml.Node) []*yaml.Node {
 	var first []*yaml.Node
+	empty := false
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if entryKey(m.Content[i].Value) {
 			return []*yaml.Node{m}
 		}
 		v := m.Content[i+1]
-		if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		if v.Kind != yaml.SequenceNode {
+			continue
+		}
+		if len(v.Content) == 0 {
+			empty = true
 			continue
 		}
 		if v.Content[0].Kind == yaml.MappingNode {
@@ -64,7 +70,10 @@ func yamlEntries(m *yaml.Node) []*yaml.Node {
 			first = v.Content
 		}
 	}
-	if first == nil {
+	switch {
+	case empty:
+		return nil // Load notes that nothing was indexed
+	case first == nil:
 		return []*yaml.Node{m}
 	}
 	return first

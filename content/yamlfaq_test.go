@@ -21,6 +21,7 @@ func TestReadYAML(t *testing.T) {
 		{"one entry, aliases first", "aliases: one alias\nquestion: Only one?\nanswer: Yes.\n", []string{"c.yaml#only-one"}, [][]string{{"one alias"}}, nil},
 		{"empty", "", nil, nil, nil},
 		{"comments only", "# nothing yet\n", nil, nil, nil},
+		{"empty list under a key", "title: Store FAQ\nfaq: []\ntags: [a, b]\n", nil, nil, nil},
 		{"bad entries reported on their line, reading goes on",
 			"- question: A list?\n  answer: [not, text]\n- just words\n- question: No answer?\n- question: Kept?\n  answer: Yes.\n  aliases: [[nested]]\n- question: Also kept?\n  answer: Yes.\n",
 			[]string{"c.yaml#also-kept"}, [][]string{nil}, []string{
