@@ -1,28 +1,44 @@
 package content
 
 import (
+	"errors"
+	"io"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 )
 
-// readYAML reads passages from a YAML document (.yaml, .yml), as many bots
+// readYAML reads passages from a YAML file (.yaml, .yml), as many bots
 // keep their FAQ: a list of entries with the fields of the JSON Lines
 // format (question, answer or text, aliases, url, ...), a mapping holding
-// such a list under some key ("faq:"), or one entry. A bad entry is
-// reported on its line and skipped; the others are still read.
+// such a list under some key ("faq:"), or one entry; a file of several
+// documents ("---" between them) holds one of these in each. A bad entry
+// is reported on its line and skipped; the others are still read.
 func readYAML(f *file) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(f.src), &doc); err != nil {
-		line, msg := yamlErrorLine(err, strings.Count(f.src, "\n")+1)
-		f.problemf(line, "invalid YAML: %s", msg)
-		return
+	dec := yaml.NewDecoder(strings.NewReader(f.src))
+	ords := ordinals{}
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return // the end, or an empty file: Load notes that nothing was indexed
+		}
+		if err != nil {
+			line, msg := yamlErrorLine(err, strings.Count(f.src, "\n")+1)
+			f.problemf(line, "invalid YAML: %s", msg)
+			return
+		}
+		if len(doc.Content) > 0 && doc.Content[0].Tag != "!!null" { // not a document of comments
+			readYAMLDocument(f, doc.Content[0], ords)
+		}
 	}
-	if len(doc.Content) == 0 {
-		return // an empty file: Load notes that nothing was indexed
-	}
-	entries := []*yaml.Node{doc.Content[0]}
-	switch root := doc.Content[0]; root.Kind {
+}
+
+// readYAMLDocument reads the entries of one YAML document, whose top node
+// is root.
+func readYAMLDocument(f *file, root *yaml.Node, ords ordinals) {
+	entries := []*yaml.Node{root}
+	switch root.Kind {
 	case yaml.SequenceNode:
 		entries = root.Content
 	case yaml.MappingNode:
@@ -31,7 +47,6 @@ func readYAML(f *file) {
 		f.problemf(root.Line, "want a list of entries, or key: value lines")
 		return
 	}
-	ords := ordinals{}
 	for _, e := range entries {
 		r, ok := yamlEntry(f, e)
 		if !ok {
