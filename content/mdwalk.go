@@ -1,6 +1,9 @@
 package content
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // mdWalker turns the blocks of a Markdown body into passages.
 type mdWalker struct {
@@ -56,6 +59,16 @@ func (w *mdWalker) markerAt(b *mdBlock, k int) string {
 	l := b.lines[k]
 	kind, _, _ := marker(w.doc.src[l.start:l.end])
 	return kind
+}
+
+// periodQ reports whether paragraph b opens with a Q. marker, not Q:. A
+// period is weaker evidence than a colon ("Q. Smith asked whether …?" is
+// prose), so a Q. paragraph is a question only with its A.: without one
+// it is read as text, not reported.
+func (w *mdWalker) periodQ(b *mdBlock) bool {
+	l := b.lines[0]
+	_, _, n := marker(w.doc.src[l.start:l.end])
+	return strings.Contains(w.doc.src[l.start:l.start+n], ".")
 }
 
 // markedText is the text after the marker of line k of paragraph b, plain;
@@ -226,6 +239,10 @@ func (w *mdWalker) qa(blocks []mdBlock, i int) int {
 	if ansStart < 0 && j < len(blocks) && w.markerAt(&blocks[j], 0) == markA {
 		ansStart = w.markedOffset(&blocks[j], 0)
 		j++
+	}
+	if ansStart < 0 && w.periodQ(q) {
+		w.paragraph(q) // prose that opens with "Q. Smith asked …?"
+		return i + 1
 	}
 	if ansStart < 0 {
 		w.f.problemf(q.line, "Q: without A:")
