@@ -156,7 +156,7 @@ func (w *mdWalker) boldQ(text string) (question, rest string, ok bool) {
 
 // boldQuestion reads, on an FAQ page, a paragraph that opens with a bold
 // question: the answer is the rest of it and the paragraphs after it, up
-// to the next bold question, Q: line or heading.
+// to the next heading, Q: line or entry of another shape (see opensEntry).
 func (w *mdWalker) boldQuestion(blocks []mdBlock, i int) (int, bool) {
 	b := &blocks[i]
 	question, rest, ok := w.boldQ(w.doc.text(b.start, b.end))
@@ -165,12 +165,9 @@ func (w *mdWalker) boldQuestion(blocks []mdBlock, i int) (int, bool) {
 	}
 	parts := []string{rest}
 	j := i + 1
-	for ; j < len(blocks) && blocks[j].level == 0 && !w.isQ(&blocks[j]); j++ {
+	for ; j < len(blocks) && blocks[j].level == 0 && !w.isQ(&blocks[j]) && !w.opensEntry(&blocks[j]); j++ {
 		bj := &blocks[j]
 		text := w.doc.text(bj.start, bj.end)
-		if _, _, next := w.boldQ(text); next && bj.para {
-			break
-		}
 		if bj.html && textless(text) {
 			continue
 		}
