@@ -200,7 +200,9 @@ type boldItem struct {
 }
 
 // boldItems are the question and answer of every item of list b, when
-// every item opens with a bold question and goes on with its answer.
+// every item opens with a bold question and some go on with their answer:
+// an item without one is an entry whose answer is missing (pair reports
+// it), not a sign that the list is something else.
 func (w *mdWalker) boldItems(b *mdBlock) ([]boldItem, bool) {
 	var starts []int
 	for item := b.node.FirstChild(); item != nil; item = item.NextSibling() {
@@ -211,6 +213,7 @@ func (w *mdWalker) boldItems(b *mdBlock) ([]boldItem, bool) {
 		starts = append(starts, w.doc.lineStart(p))
 	}
 	var entries []boldItem
+	answered := false
 	for k, start := range starts {
 		end := b.end
 		if k+1 < len(starts) {
@@ -218,16 +221,17 @@ func (w *mdWalker) boldItems(b *mdBlock) ([]boldItem, bool) {
 		}
 		text := itemMarkerRE.ReplaceAllString(w.doc.text(start, end), "")
 		question, rest, ok := w.boldQ(text)
-		if !ok || rest == "" {
+		if !ok {
 			return nil, false
 		}
+		answered = answered || rest != ""
 		var lines []string
 		for _, l := range strings.Split(rest, "\n") {
 			lines = append(lines, strings.TrimSpace(l))
 		}
 		entries = append(entries, boldItem{question, strings.Join(lines, "\n"), w.doc.lineOf(start)})
 	}
-	return entries, len(entries) > 0
+	return entries, answered
 }
 
 // Column names of an FAQ table.
