@@ -243,7 +243,9 @@ var (
 
 // table reads a table with Question and Answer columns (any case, any
 // order; an Aliases column holds other phrasings separated by ";"), one
-// FAQ pair a row; it reports whether the table is one.
+// FAQ pair a row; it reports whether the table is one. Outside an FAQ page
+// its questions must ask, as a <details> summary's must: "Q" and "A" head
+// other columns too (a quarter, a charge, an area).
 func (w *mdWalker) table(b *mdBlock) bool {
 	lines := strings.Split(w.doc.text(b.start, b.end), "\n")
 	if len(lines) < 2 {
@@ -252,6 +254,11 @@ func (w *mdWalker) table(b *mdBlock) bool {
 	q, a, al, ok := w.qaColumns(lines[0])
 	if !ok {
 		return false
+	}
+	for _, line := range lines[2:] {
+		if cells := tableCells(line); !w.faq && q < len(cells) && cells[q] != "" && !strings.HasSuffix(strings.TrimRight(cells[q], "*_ "), "?") {
+			return false
+		}
 	}
 	for n, line := range lines[2:] {
 		cells := tableCells(line)
