@@ -134,12 +134,19 @@ type csvCursor struct {
 // csvComma is the separator of the CSV text src of the file name: a tab
 // in a .tsv file; else a comma, or the semicolon or tab that spreadsheets
 // in many languages export with, when the header line has one of those and
-// no comma.
+// no comma. Quoted column names ("notes, internal") are not looked in.
 func csvComma(name, src string) rune {
 	if strings.EqualFold(path.Ext(name), ".tsv") {
 		return '\t'
 	}
-	header, _, _ := strings.Cut(src, "\n")
+	line, _, _ := strings.Cut(src, "\n")
+	var b strings.Builder
+	for k, part := range strings.Split(line, `"`) {
+		if k%2 == 0 { // outside quotes
+			b.WriteString(part)
+		}
+	}
+	header := b.String()
 	if strings.Contains(header, ",") {
 		return ','
 	}

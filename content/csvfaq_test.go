@@ -82,6 +82,11 @@ func TestReadCSV(t *testing.T) {
 			problems: []string{`s.csv:1: invalid CSV header: extraneous or missing " in quoted-field`},
 		},
 		{
+			name: "semicolons, a comma quoted in the header",
+			src:  "question;answer;url;\"notes, internal\"\nHow?;\"This; then that\";;x\n",
+			want: []brief{{"s.csv#how", "", "How?", "This; then that", "https://kb.e.org/s.csv", 2}},
+		},
+		{
 			name:     "duplicate questions",
 			src:      "question,answer,url\nSame?,One,\nSame?,Two,\n",
 			want:     []brief{{"s.csv#same", "", "Same?", "One", "https://kb.e.org/s.csv", 2}},
