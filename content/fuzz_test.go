@@ -19,6 +19,7 @@ func FuzzReaders(f *testing.F) {
 		`{"faq": [{"question":"q?","answer":"a"}, 1]}`,
 		"faq:\n  - question: q?\n    answer: a\n    aliases: [b]\n  - &x [c]\n  - *x\n",
 		"a, b => c\n",
+		"question;answer;url;\"notes, x\"\n\"q?\";\"a;b\";;\nq\t2?;a\n",
 		"---\n- [\n---\n",
 		"**Q:** x\n\n**A:**\n",
 		"## S\n\n<details><summary>q?</summary>\n\na\n</details>\n\n- **q?** a\n- **r?**\n  b\n\n| Question | Answer |\n|---|---|\n| q | `a \\| b` |\n\n**q?** a\n\nQ. q?\nA. a\n",
@@ -28,7 +29,7 @@ func FuzzReaders(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := fstest.MapFS{}
-		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "f.json", "g.yaml", "synonyms.txt"} {
+		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "f.json", "g.yaml", "h.tsv", "synonyms.txt"} {
 			fsys[name] = &fstest.MapFile{Data: []byte(src)}
 		}
 		c, err := Load(context.Background(), fsys, "content", Options{BaseURL: "https://kb.e.org"})
