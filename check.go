@@ -53,6 +53,10 @@ func runCheck(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
+// checkAsks is how many FAQ phrasings check asks at most: all of any real
+// FAQ.
+const checkAsks = 5000
+
 // checkReach notes the FAQ phrasings of c that, asked as written, are not
 // answered from their own entry.
 func (a *app) checkReach(ctx context.Context, c *content.Collection) error {
@@ -61,7 +65,7 @@ func (a *app) checkReach(ctx context.Context, c *content.Collection) error {
 		return err
 	}
 	defer func() { _ = ix.Close() }()
-	us, asked, err := ix.Unreached(ctx, a.policy())
+	us, asked, err := ix.Unreached(ctx, a.policy(), checkAsks)
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}

@@ -7,10 +7,6 @@ import (
 	"faqbot/content"
 )
 
-// maxReachAsks bounds the phrasings Unreached asks: every one of any real
-// FAQ, and the largest content is still done in seconds.
-const maxReachAsks = 5000
-
 // Unreached is an FAQ phrasing (the question or an alias) that, asked as
 // written, is not answered from its own entry.
 type Unreached struct {
@@ -27,38 +23,46 @@ type Unreached struct {
 	Confidence float64
 }
 
-// Unreached asks the index every FAQ entry's phrasings (at most
-// maxReachAsks) and returns those policy would not answer from their own
-// entry: another entry answers them, or none confidently. Both come from
-// entries whose phrasings use the same words, which moderators can set
-// apart with other phrasings. asked is how many were asked.
-func (ix *Index) Unreached(ctx context.Context, policy Policy) (out []Unreached, asked int, err error) {
-	for _, p := range ix.Passages() {
-		if p.Kind != content.KindFAQ || p.ItemID() != p.ID {
+// Unreached asks the index its FAQ entries' phrasings, at most limit of
+// them (spread evenly over all when there are more), and returns those
+// policy would not answer from their own entry: another entry answers
+// them, or none confidently. Both come from entries whose phrasings use
+// the same words, which moderators can set apart with other phrasings.
+// asked is how many were asked.
+func (ix *Index) Unreached(ctx context.Context, policy Policy, limit int) (out []Unreached, asked int, err error) {
+	type phrasing struct {
+		entry *content.Passage
+		text  string
+	}
+	var all []phrasing
+	ps := ix.Passages()
+	for i := range ps {
+		if p := &ps[i]; p.Kind == content.KindFAQ && p.ItemID() == p.ID {
+			for _, text := range append([]string{p.Question}, p.Aliases...) {
+				all = append(all, phrasing{p, text})
+			}
+		}
+	}
+	step := max(1, (len(all)+limit-1)/max(limit, 1))
+	for k := 0; k < len(all); k += step {
+		p, text := all[k].entry, all[k].text
+		asked++
+		res, err := ix.Search(ctx, text)
+		if err != nil {
+			return nil, asked, fmt.Errorf("ask %q: %w", text, err)
+		}
+		res = policy.Apply(res)
+		if a := res.Answer(); a != nil && a.Passage.ItemID() == p.ID {
 			continue
 		}
-		for _, phrasing := range append([]string{p.Question}, p.Aliases...) {
-			if asked == maxReachAsks {
-				return out, asked, nil
+		u := Unreached{Entry: *p, Phrasing: text, Answered: res.Answered, Confidence: res.Confidence}
+		for i := range res.Hits {
+			if h := &res.Hits[i]; h.Passage.ItemID() != p.ID {
+				u.Rival = &h.Passage
+				break
 			}
-			asked++
-			res, err := ix.Search(ctx, phrasing)
-			if err != nil {
-				return nil, asked, fmt.Errorf("ask %q: %w", phrasing, err)
-			}
-			res = policy.Apply(res)
-			if a := res.Answer(); a != nil && a.Passage.ItemID() == p.ID {
-				continue
-			}
-			u := Unreached{Entry: p, Phrasing: phrasing, Answered: res.Answered, Confidence: res.Confidence}
-			for i := range res.Hits {
-				if h := &res.Hits[i]; h.Passage.ItemID() != p.ID {
-					u.Rival = &h.Passage
-					break
-				}
-			}
-			out = append(out, u)
 		}
+		out = append(out, u)
 	}
 	return out, asked, nil
 }

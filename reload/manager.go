@@ -243,14 +243,20 @@ func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report
 	return rep, nil
 }
 
+// reloadAsks is how many FAQ phrasings a reload asks at most (spread over
+// all of them), so that a large FAQ reloads about a second slower, not
+// ten; faqbot check asks more.
+const reloadAsks = 500
+
 // unreached is what the report says of the phrasings of ix that another
-// entry keeps from their own answer: the first few, and how many. A reload
-// without a policy asks nothing; a failure only leaves them out.
+// entry keeps from their own answer: the first few, and how many of those
+// asked. A reload without a policy asks nothing; a failure only leaves
+// them out.
 func (m *Manager) unreached(ctx context.Context, ix *index.Index) ([]string, int) {
 	if m.policy == nil {
 		return nil, 0
 	}
-	us, _, err := ix.Unreached(ctx, *m.policy)
+	us, _, err := ix.Unreached(ctx, *m.policy, reloadAsks)
 	if err != nil {
 		m.log.Warn("reload: could not ask the FAQ's own questions", "err", err)
 		return nil, 0
