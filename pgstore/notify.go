@@ -92,7 +92,7 @@ func (s *Store) Listen(ctx context.Context, fn func(Notice), log *slog.Logger) {
 // listenOnce listens on one connection until it fails or ctx ends;
 // listening calls connected once it listens.
 func (s *Store) listenOnce(ctx context.Context, fn func(Notice), connected func()) error {
-	conn, err := pgx.Connect(ctx, s.url)
+	conn, err := pgx.ConnectConfig(ctx, s.conn.Copy())
 	if err != nil {
 		return fmt.Errorf("connect: %w", err) // pgx names user and database, never the password
 	}

@@ -16,12 +16,18 @@ import (
 // pruneEvery is how often recording questions also prunes.
 const pruneEvery = time.Hour
 
+// connectTimeout bounds each new connection, start to finish, when
+// DATABASE_URL sets no connect_timeout of its own: a server that accepts
+// connections and never answers them is then an error, not a wait without
+// end (pgx waits on its context alone by default).
+const connectTimeout = 10 * time.Second
+
 // Store is faqbot's shared state in one PostgreSQL database. It is safe
 // for concurrent use, and any number of processes may use the same
 // database at once.
 type Store struct {
 	pool      *pgxpool.Pool
-	url       string // for Listen's own connection
+	conn      *pgx.ConnConfig // for Listen's own connection
 	retention time.Duration
 	now       func() time.Time
 	salt      string
@@ -42,11 +48,14 @@ func Open(ctx context.Context, url string, retention time.Duration, now func() t
 	if err != nil {
 		return nil, errors.New("open shared store: DATABASE_URL cannot be parsed as a PostgreSQL URL")
 	}
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = connectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open shared store on %s: %w", cfg.ConnConfig.Host, err)
 	}
-	s := &Store{pool: pool, url: url, retention: retention, now: now}
+	s := &Store{pool: pool, conn: cfg.ConnConfig.Copy(), retention: retention, now: now}
 	if err := s.init(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open shared store on %s:%d/%s: %w", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database, err)

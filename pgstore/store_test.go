@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"reflect"
 	"strings"
 	"sync"
@@ -311,5 +312,58 @@ func waitNotice(t *testing.T, ch <-chan Notice, fingerprint string) Notice {
 		case <-deadline:
 			t.Fatalf("no notice %s within 10s", fingerprint)
 		}
+	}
+}
+
+// TestOpenUnresponsiveServer: a DATABASE_URL whose server accepts the
+// connection and then says nothing (a hung server, a proxy in front of a
+// stopped one) is an error naming the server within the connect timeout,
+// not a start-up that waits forever without a word. The error never shows
+// the password.
+func TestOpenUnresponsiveServer(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var held []net.Conn
+	var mu sync.Mutex
+	t.Cleanup(func() {
+		_ = ln.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range held {
+			_ = c.Close()
+		}
+	})
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			held = append(held, c) // read nothing, answer nothing
+			mu.Unlock()
+		}
+	}()
+	const password = "hunter2-secret"
+	url := "postgres://faqbot:" + password + "@" + ln.Addr().String() + "/faqbot?sslmode=disable"
+	// Longer than connectTimeout, short enough that the test fails
+	// rather than hangs when Open waits on its context alone.
+	ctx, cancel := context.WithTimeout(context.Background(), connectTimeout+10*time.Second)
+	defer cancel()
+	start := time.Now()
+	s, err := Open(ctx, url, time.Hour, nil)
+	took := time.Since(start)
+	if err == nil {
+		_ = s.Close()
+		t.Fatal("Open succeeded on a server that never answers")
+	}
+	if took > connectTimeout+5*time.Second {
+		t.Errorf("Open gave up after %v, want about %v", took, connectTimeout)
+	}
+	if !strings.Contains(err.Error(), ln.Addr().String()) || strings.Contains(err.Error(), password) {
+		t.Errorf("Open = %v, want an error naming %s without the password", err, ln.Addr())
 	}
 }
