@@ -185,6 +185,10 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 	if err != nil {
 		return rep, fmt.Errorf("reload: %w", err)
 	}
+	_ = m.live.With(func(ix *index.Index) error {
+		rep.Unreached, rep.UnreachedCount = m.unreached(ctx, ix)
+		return nil
+	})
 	return rep, nil
 }
 
@@ -228,7 +232,6 @@ func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report
 		}
 		return rep, fmt.Errorf("%w: %w", ErrCheck, err)
 	}
-	rep.Unreached, rep.UnreachedCount = m.unreached(ctx, next)
 	prev, err := m.live.Swap(next)
 	if err != nil {
 		m.discard(next)
@@ -248,10 +251,11 @@ func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report
 // ten; faqbot check asks more.
 const reloadAsks = 500
 
-// unreached is what the report says of the phrasings of ix that another
-// entry keeps from their own answer: the first few, and how many of those
-// asked. A reload without a policy asks nothing; a failure only leaves
-// them out.
+// unreached is what a reload's report says of the phrasings of ix (the
+// live index, changed or not) that another entry keeps from their own
+// answer: the first few, and how many of those asked. A reload without a
+// policy asks nothing, and neither does a relearn, whose report nobody
+// reads; a failure only leaves them out.
 func (m *Manager) unreached(ctx context.Context, ix *index.Index) ([]string, int) {
 	if m.policy == nil {
 		return nil, 0
