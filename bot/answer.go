@@ -15,6 +15,18 @@ import (
 // reply needs some of them too.
 const searchTimeout = 2 * time.Second
 
+// storeTimeout bounds each wait of a member's question or click for the
+// feedback store (DATABASE_URL's PostgreSQL, DATA_DIR's file): the
+// interaction must still be answered within Discord's 3 seconds, so a store
+// that is slow or locked loses a record (and says so in the log), never
+// the answer.
+const storeTimeout = time.Second
+
+// storeContext is ctx bounded by storeTimeout.
+func storeContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, storeTimeout)
+}
+
 // answer searches for a question (when there is one) and decides the
 // reply: the one path every entry point takes. It also counts what the
 // decision held back and records unanswered questions.
@@ -37,7 +49,10 @@ func (b *Bot) answerWith(ctx context.Context, q question, lim limits) decision {
 	d := decide(q, res, err, b.cfg, lim)
 	if q.key != "" && len(d.components) > 0 && !d.silent {
 		voter := feedback.VoterKey(b.record.Salt(), q.member)
-		if err := b.asked.RememberAsked(ctx, q.key, q.text, voter, time.Now().Add(askedWindow)); err != nil {
+		sctx, cancel := storeContext(ctx)
+		err := b.asked.RememberAsked(sctx, q.key, q.text, voter, time.Now().Add(askedWindow))
+		cancel()
+		if err != nil {
 			b.log.Warn("remember the question behind the buttons", "err", err)
 		}
 	}
@@ -104,6 +119,8 @@ func (b *Bot) unanswered(ctx context.Context, res index.Result) {
 	if len(res.Hits) > 0 {
 		best = res.Hits[0].Passage.ID
 	}
+	ctx, cancel := storeContext(ctx)
+	defer cancel()
 	if err := b.record.RecordUnanswered(ctx, res.Question, best); err != nil {
 		b.log.Warn("record unanswered question", "err", err)
 	}

@@ -14,6 +14,12 @@ import (
 // clicker alone, or a vote on an answer.
 func (b *Bot) handleButton(ctx context.Context, i *discordgo.Interaction) response {
 	id := i.MessageComponentData().CustomID
+	if !strings.HasPrefix(id, idLearned) {
+		// A member's click waits for the store alone.
+		var cancel context.CancelFunc
+		ctx, cancel = storeContext(ctx)
+		defer cancel()
+	}
 	switch {
 	case strings.HasPrefix(id, idAlternative):
 		ref, key := splitKey(strings.TrimPrefix(id, idAlternative))

@@ -79,7 +79,11 @@ func (b *Bot) serveInteraction(ctx context.Context, i *discordgo.Interaction, se
 	if !ok {
 		return
 	}
-	err := send(ctx, r.resp)
+	// The response goes out even when deciding it took the handler's
+	// whole time (a slow store): late, after a deferral, beats never.
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restTimeout)
+	err := send(sctx, r.resp)
+	cancel()
 	if err != nil {
 		b.log.Warn("respond to interaction", "interaction", i.ID, "guild", i.GuildID, "err", b.apiError(err))
 		err = fmt.Errorf("respond to interaction %s: %w", i.ID, err)

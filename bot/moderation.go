@@ -154,6 +154,8 @@ func (b *Bot) handleUnanswered(ctx context.Context, i *discordgo.Interaction) re
 	if b.record == nil {
 		return private(&discordgo.InteractionResponseData{Content: "Feedback is not being recorded in this setup."})
 	}
+	ctx, cancel := storeContext(ctx)
+	defer cancel()
 	since := time.Now().Add(-b.cfg.Retention)
 	qs, err := b.record.Unanswered(ctx, since, 10)
 	if err != nil {
