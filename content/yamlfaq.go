@@ -112,8 +112,9 @@ func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
 		"id": &r.ID, "kind": &r.Kind, "title": &r.Title, "question": &r.Question, "text": &r.Text,
 		"answer": &r.Answer, "url": &r.URL, "section": &r.Section, "source": &r.Source,
 	}
-	for i := 0; i+1 < len(e.Content); i += 2 {
-		key, val := strings.ToLower(e.Content[i].Value), e.Content[i+1]
+	pairs := yamlPairs(e)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		key, val := strings.ToLower(pairs[i].Value), pairs[i+1]
 		at := val.Line
 		if val.Kind == yaml.AliasNode {
 			val = val.Alias
@@ -121,7 +122,7 @@ func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
 		if key == "aliases" {
 			aliases, ok := yamlStrings(val)
 			if !ok {
-				f.problemf(at, "%s must be a list of text", e.Content[i].Value)
+				f.problemf(at, "%s must be a list of text", pairs[i].Value)
 				return r, false
 			}
 			r.Aliases = aliases
@@ -131,13 +132,59 @@ func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
 		switch {
 		case !known:
 		case val.Kind != yaml.ScalarNode:
-			f.problemf(at, "%s must be text", e.Content[i].Value)
+			f.problemf(at, "%s must be text", pairs[i].Value)
 			return r, false
 		case val.Tag != "!!null":
 			*dst = val.Value
 		}
 	}
 	return r, true
+}
+
+// Merge keys copy pairs into an entry: how deep they are followed, and
+// how many keys an entry may gather, so that a few anchors merged into
+// each other cannot multiply into millions of pairs.
+const (
+	maxMergeDepth = 8
+	maxEntryKeys  = 256
+)
+
+// yamlPairs are the key and value nodes of mapping m, with the pairs of
+// the mappings its merge keys ("<<: *defaults") name first, so that its
+// own keys override them, as YAML merges them; at most maxEntryKeys pairs
+// besides its own.
+func yamlPairs(m *yaml.Node) []*yaml.Node {
+	budget := maxEntryKeys
+	return mergePairs(m, 0, &budget)
+}
+
+// mergePairs is yamlPairs of m at merge depth depth, taking its pairs
+// from budget.
+func mergePairs(m *yaml.Node, depth int, budget *int) []*yaml.Node {
+	var merged, own []*yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key, val := m.Content[i], m.Content[i+1]
+		if key.Value != "<<" || key.Tag != "!!merge" || depth >= maxMergeDepth {
+			if depth == 0 || *budget > 0 {
+				own = append(own, key, val) // an entry's own keys are all read
+				*budget--
+			}
+			continue
+		}
+		sources := []*yaml.Node{val}
+		if val.Kind == yaml.SequenceNode {
+			sources = val.Content
+		}
+		for _, src := range sources {
+			if src.Kind == yaml.AliasNode {
+				src = src.Alias
+			}
+			if src.Kind == yaml.MappingNode && *budget > 0 {
+				merged = append(merged, mergePairs(src, depth+1, budget)...)
+			}
+		}
+	}
+	return append(merged, own...)
 }
 
 // yamlStrings is a list of text, or one text as a list of one.

@@ -1,10 +1,38 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
+
+// TestYAMLMergeBomb: merge keys that fan out into each other gather a
+// bounded number of keys, and every entry's own keys are still read.
+func TestYAMLMergeBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 {k0: v, k1: v, k2: v, k3: v, k4: v, k5: v, k6: v, k7: v, k8: v, k9: v}\n")
+	for i := 1; i <= 8; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d {<<: [%s]}\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", "))
+	}
+	b.WriteString("faq:\n")
+	for j := range 200 {
+		fmt.Fprintf(&b, "  - {<<: [*a8, *a8], question: \"Question %d?\", answer: Yes.}\n", j)
+	}
+	c := loadOne(t, "c.yaml", b.String(), Options{})
+	if len(c.Passages) != 200 || len(c.Problems) != 0 {
+		t.Errorf("%d passages, problems %q; want 200 and none", len(c.Passages), problemStrings(c.Problems)[:min(3, len(c.Problems))])
+	}
+	e := &yaml.Node{Kind: yaml.MappingNode}
+	if err := yaml.Unmarshal([]byte(b.String()), e); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(yamlPairs(e.Content[0].Content[len(e.Content[0].Content)-1].Content[0])); n > 2*(maxEntryKeys+2) {
+		t.Errorf("an entry gathered %d nodes", n)
+	}
+}
 
 func TestReadYAML(t *testing.T) {
 	tests := []struct {
@@ -44,6 +72,8 @@ func TestReadYAML(t *testing.T) {
 				"c.yaml:3: answer must be text",
 				"c.yaml:4: want an entry of key: value lines",
 			}},
+		{"merge keys", "defaults: &d\n  answer: Ask a moderator.\n  aliases: [shared]\nfaq:\n  - <<: *d\n    question: Merged?\n  - <<: *d\n    question: Own aliases?\n    aliases: [own]\n",
+			[]string{"c.yaml#merged", "c.yaml#own-aliases"}, [][]string{{"shared"}, {"own"}}, nil},
 		{"an entry's fields by anchor", "- &base\n  question: Base?\n  answer: Yes.\n- *base\n", []string{"c.yaml#base"}, [][]string{nil}, []string{"c.yaml:4: duplicate id c.yaml#base, first at c.yaml:1"}},
 	}
 	for _, tt := range tests {
