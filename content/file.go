@@ -97,19 +97,20 @@ func (f *file) emit(d draft) {
 }
 
 // phrasingsFit applies the limits on questions and aliases to a draft from
-// any reader: an FAQ pair whose question is longer than maxInlineRunes is
+// any reader, each made one line: an FAQ pair whose question is longer than maxInlineRunes is
 // a problem and left out, and so is an alias that long (the pair stays),
 // and aliases past maxAliases.
 // Questions are shown as titles and buttons, and every phrasing is
 // compared with every member's question.
 func (f *file) phrasingsFit(d *draft) bool {
+	d.Question = oneLine(d.Question) // a question is one line, wherever it was read from
 	if utf8.RuneCountInString(d.Question) > maxInlineRunes {
 		f.problemf(d.Line, "question longer than %d characters", maxInlineRunes)
 		return false
 	}
 	aliases := d.Aliases[:0:0]
 	for _, a := range d.Aliases {
-		if utf8.RuneCountInString(a) > maxInlineRunes {
+		if a = oneLine(a); utf8.RuneCountInString(a) > maxInlineRunes {
 			f.problemf(d.Line, "alias longer than %d characters left out", maxInlineRunes)
 			continue
 		}

@@ -68,3 +68,19 @@ func TestReadJSONLines(t *testing.T) {
 		t.Errorf("problems %q, want line 20002 empty text", problemStrings(c.Problems)[len(c.Problems)-1:])
 	}
 }
+
+// TestQuestionsAreOneLine: a question or alias written over several lines
+// (a JSON "\n", a quoted CSV cell, a YAML block) is one line, as it is
+// shown and matched.
+func TestQuestionsAreOneLine(t *testing.T) {
+	for name, src := range map[string]string{
+		"c.json": `[{"question":"How do\n\tI join?","aliases":["join\nthe guild"],"text":"Ask."}]`,
+		"c.csv":  "question,answer,url,aliases\n\"How do\nI join?\",Ask.,,\"join\nthe guild\"\n",
+		"c.yaml": "- question: |\n    How do\n    I join?\n  aliases: [\"join\\nthe guild\"]\n  answer: Ask.\n",
+	} {
+		c := loadOne(t, name, src, Options{})
+		if len(c.Passages) != 1 || c.Passages[0].Question != "How do I join?" || !reflect.DeepEqual(c.Passages[0].Aliases, []string{"join the guild"}) {
+			t.Errorf("%s: %+v, problems %q", name, c.Passages, problemStrings(c.Problems))
+		}
+	}
+}
