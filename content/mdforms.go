@@ -141,17 +141,19 @@ func (w *mdWalker) pair(b *mdBlock, question string, aliases []string, answer st
 	})
 }
 
-// boldQRE matches a bold question opening a line, and what follows it.
-var boldQRE = regexp.MustCompile(`(?s)^(\*\*|__)([^*_\n]+?\?)(\*\*|__)[ \t]*(?:[:\-–—][ \t]*)?(.*)$`)
+// boldQRE matches a bold question opening a line ("**…?**" or "__…?__",
+// underscores inside the first and asterisks inside the second allowed:
+// "**How do I use my_bot?**"), and what follows it.
+var boldQRE = regexp.MustCompile(`(?s)^(?:\*\*([^*\n]+?\?)\*\*|__([^_\n]+?\?)__)[ \t]*(?:[:\-–—][ \t]*)?(.*)$`)
 
 // boldQ splits text that opens with a bold question into the question
 // (plain) and the rest; ok is false when it does not.
 func (w *mdWalker) boldQ(text string) (question, rest string, ok bool) {
 	m := boldQRE.FindStringSubmatch(text)
-	if m == nil || m[1] != m[3] {
+	if m == nil {
 		return "", "", false
 	}
-	return w.doc.plain(m[2]), strings.TrimSpace(m[4]), true
+	return w.doc.plain(m[1] + m[2]), strings.TrimSpace(m[3]), true
 }
 
 // boldQuestion reads, on an FAQ page, a paragraph that opens with a bold
