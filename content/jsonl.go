@@ -5,15 +5,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 )
 
 // maxJSONLLine is the longest line of a JSON Lines file.
 const maxJSONLLine = 1 << 20
 
-// jsonlRecord is one line of a JSON Lines content file (FORMAT.md).
+// jsonlRecord is one line of a JSON Lines content file (FORMAT.md), or one
+// entry of a JSON or YAML file.
 type jsonlRecord struct {
-	ID       string   `json:"id"`
+	// ID may be a number, as exports number their entries ("id": 12).
+	ID       scalar   `json:"id"`
 	Kind     string   `json:"kind"`
 	Title    string   `json:"title"`
 	Question string   `json:"question"`
@@ -26,6 +29,42 @@ type jsonlRecord struct {
 	Section string `json:"section"`
 	// Source is informational: the passage's source is this file and line.
 	Source string `json:"source"`
+}
+
+// scalar is a field read as text: a JSON string, or a number or true or
+// false as written ("id": 12); null is empty.
+type scalar string
+
+// UnmarshalJSON reads a string, a number, true, false or null.
+func (s *scalar) UnmarshalJSON(b []byte) error {
+	switch v := strings.TrimSpace(string(b)); {
+	case v == "null":
+		return nil
+	case strings.HasPrefix(v, `"`):
+		var str string
+		if err := json.Unmarshal(b, &str); err != nil {
+			return err
+		}
+		*s = scalar(str)
+	case v == "true" || v == "false":
+		*s = scalar(v)
+	default:
+		var n json.Number
+		if err := json.Unmarshal(b, &n); err != nil {
+			return &json.UnmarshalTypeError{Value: jsonKindOf(v), Type: reflect.TypeFor[string]()}
+		}
+		*s = scalar(n)
+	}
+	return nil
+}
+
+// jsonKindOf names the kind of a JSON value that is no string, number or
+// boolean.
+func jsonKindOf(v string) string {
+	if strings.HasPrefix(v, "[") {
+		return "array"
+	}
+	return "object"
 }
 
 // readJSONL reads passages in the corpus format, one JSON object a line.
@@ -79,7 +118,7 @@ func jsonlPassage(f *file, r jsonlRecord, n int, ords ordinals) (Passage, bool) 
 		f.warnf(n, "question ignored: kind is passage")
 		question = ""
 	}
-	id := strings.TrimSpace(r.ID)
+	id := strings.TrimSpace(string(r.ID))
 	if id == "" {
 		id = jsonlID(f.rel, kind, question, r.Section, text, ords)
 	}

@@ -31,6 +31,8 @@ func TestReadJSONL(t *testing.T) {
 			[]string{"b"}, []Kind{KindFAQ}, []string{"c.jsonl:1: question longer than 1000 characters", "c.jsonl:2: alias longer than 1000 characters left out"}},
 		{"too many aliases", `{"id":"a","question":"q?","aliases":["a"` + strings.Repeat(`,"a"`, 200) + `],"text":"x"}`,
 			[]string{"a"}, []Kind{KindFAQ}, []string{"c.jsonl:1: 201 aliases (limit 200): the first 200 are kept"}},
+		{"numeric and null ids", `{"id":12,"text":"x"}` + "\n" + `{"id":1.5e3,"text":"y"}` + "\n" + `{"id":null,"question":"Why?","text":"z"}` + "\n" + `{"id":[1],"text":"w"}`,
+			[]string{"12", "1.5e3", "c.jsonl#why"}, []Kind{KindPassage, KindPassage, KindFAQ}, []string{`c.jsonl:4: field "id": want string, got array`}},
 		{"duplicate id", `{"id":"a","text":"x"}` + "\n" + `{"id":"a","text":"y"}`, []string{"a"}, []Kind{KindPassage}, []string{"c.jsonl:2: duplicate id a, first at c.jsonl:1"}},
 	}
 	for _, tt := range tests {

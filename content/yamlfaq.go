@@ -108,8 +108,9 @@ func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
 		f.problemf(line, "want an entry of key: value lines")
 		return r, false
 	}
+	var id string
 	fields := map[string]*string{
-		"id": &r.ID, "kind": &r.Kind, "title": &r.Title, "question": &r.Question, "text": &r.Text,
+		"id": &id, "kind": &r.Kind, "title": &r.Title, "question": &r.Question, "text": &r.Text,
 		"answer": &r.Answer, "url": &r.URL, "section": &r.Section, "source": &r.Source,
 	}
 	pairs := yamlPairs(e)
@@ -138,6 +139,7 @@ func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
 			*dst = val.Value
 		}
 	}
+	r.ID = scalar(id)
 	return r, true
 }
 
