@@ -41,12 +41,11 @@ type asked struct {
 type askedQuestions struct {
 	mu    sync.Mutex
 	now   func() time.Time
-	byKey map[string]asked
-	order []string // keys, oldest first
+	asked latest[asked] // by key; the latest maxAsked
 }
 
 func newAskedQuestions(now func() time.Time) *askedQuestions {
-	return &askedQuestions{now: now, byKey: map[string]asked{}}
+	return &askedQuestions{now: now, asked: newLatest[asked](maxAsked)}
 }
 
 // newAskedKey is a random key for a question's buttons: 8 characters of
@@ -62,13 +61,8 @@ func (a *askedQuestions) remember(key, question, member string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	now := a.now()
-	a.expireLocked(now)
-	for len(a.order) >= maxAsked {
-		delete(a.byKey, a.order[0])
-		a.order = a.order[1:]
-	}
-	a.byKey[key] = asked{question: question, member: member, at: now}
-	a.order = append(a.order, key)
+	a.asked.dropOldestWhile(func(q asked) bool { return now.Sub(q.at) >= askedWindow })
+	a.asked.put(key, asked{question: question, member: member, at: now})
 }
 
 // RememberAsked is remember, for askedKeeper: until is always askedWindow
@@ -88,24 +82,9 @@ func (a *askedQuestions) RecallAsked(_ context.Context, key string) (question, m
 func (a *askedQuestions) get(key string) (asked, bool) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	q, ok := a.byKey[key]
+	q, ok := a.asked.get(key)
 	if !ok || a.now().Sub(q.at) >= askedWindow {
 		return asked{}, false
 	}
 	return q, true
-}
-
-func (a *askedQuestions) expireLocked(now time.Time) {
-	n := 0
-	for n < len(a.order) {
-		q, ok := a.byKey[a.order[n]]
-		if ok && now.Sub(q.at) < askedWindow {
-			break
-		}
-		delete(a.byKey, a.order[n])
-		n++
-	}
-	if n > 0 {
-		a.order = append(a.order[:0:0], a.order[n:]...)
-	}
 }

@@ -31,12 +31,11 @@ type reply struct {
 type replies struct {
 	mu    sync.Mutex
 	now   func() time.Time
-	byMsg map[string]reply
-	order []string // message ids, oldest first
+	byMsg latest[reply] // by message id, the latest maxReplies
 }
 
 func newReplies(now func() time.Time) *replies {
-	return &replies{now: now, byMsg: map[string]reply{}}
+	return &replies{now: now, byMsg: newLatest[reply](maxReplies)}
 }
 
 // remember records r as the reply to message msg.
@@ -44,14 +43,7 @@ func (rs *replies) remember(msg string, r reply) {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	r.at = rs.now()
-	if _, ok := rs.byMsg[msg]; !ok {
-		if len(rs.order) >= maxReplies {
-			delete(rs.byMsg, rs.order[0])
-			rs.order = rs.order[1:]
-		}
-		rs.order = append(rs.order, msg)
-	}
-	rs.byMsg[msg] = r
+	rs.byMsg.put(msg, r)
 }
 
 // asksAnew returns the reply to message msg when there is one from the
@@ -61,13 +53,13 @@ func (rs *replies) remember(msg string, r reply) {
 func (rs *replies) asksAnew(msg, question string) (reply, bool) {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
-	r, ok := rs.byMsg[msg]
+	r, ok := rs.byMsg.get(msg)
 	if !ok || rs.now().Sub(r.at) >= editWindow || r.question == question {
 		return reply{}, false
 	}
 	prev := r
 	r.question = question
-	rs.byMsg[msg] = r
+	rs.byMsg.put(msg, r)
 	return prev, true
 }
 

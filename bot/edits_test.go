@@ -34,7 +34,7 @@ func TestRepliesAsksAnew(t *testing.T) {
 	for i := range maxReplies {
 		rs.remember(fmt.Sprint("x", i), reply{id: "r"})
 	}
-	if _, ok := rs.byMsg["m1"]; ok || len(rs.byMsg) != maxReplies {
-		t.Errorf("after %d more replies: %d remembered, m1 kept %v", maxReplies, len(rs.byMsg), ok)
+	if _, ok := rs.byMsg.byKey["m1"]; ok || len(rs.byMsg.byKey) != maxReplies {
+		t.Errorf("after %d more replies: %d remembered, m1 kept %v", maxReplies, len(rs.byMsg.byKey), ok)
 	}
 }

@@ -140,8 +140,8 @@ func TestAskedQuestionsExpire(t *testing.T) {
 		t.Error("k1 remembered past the window")
 	}
 	a.remember("k3", "q3", "cy") // drops k1
-	if len(a.byKey) != 2 || a.order[0] != "k2" {
-		t.Errorf("kept %v", a.order)
+	if len(a.asked.byKey) != 2 || a.asked.order[0] != "k2" {
+		t.Errorf("kept %v", a.asked.order)
 	}
 	if k := newAskedKey(); len(k) != 8 || k == newAskedKey() {
 		t.Errorf("key %q", k)

@@ -13,12 +13,11 @@ const maxSeen = 10_000
 // reply (a second reply in the channel, or a cooldown notice that beats the
 // answer). It is safe for concurrent use.
 type seenEvents struct {
-	mu    sync.Mutex
-	ids   map[string]bool
-	order []string // oldest first
+	mu  sync.Mutex
+	ids latest[struct{}] // kind:id, the latest maxSeen
 }
 
-func newSeenEvents() *seenEvents { return &seenEvents{ids: map[string]bool{}} }
+func newSeenEvents() *seenEvents { return &seenEvents{ids: newLatest[struct{}](maxSeen)} }
 
 // first reports whether the event of this kind and id is seen for the
 // first time, and remembers it. An event without an id is always new.
@@ -29,14 +28,9 @@ func (s *seenEvents) first(kind, id string) bool {
 	id = kind + ":" + id
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.ids[id] {
+	if _, seen := s.ids.get(id); seen {
 		return false
 	}
-	if len(s.order) >= maxSeen {
-		delete(s.ids, s.order[0])
-		s.order = s.order[1:]
-	}
-	s.ids[id] = true
-	s.order = append(s.order, id)
+	s.ids.put(id, struct{}{})
 	return true
 }

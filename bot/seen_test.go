@@ -25,8 +25,8 @@ func TestSeenEvents(t *testing.T) {
 	for n := range maxSeen {
 		s.first("flood", fmt.Sprint(n))
 	}
-	if len(s.ids) != maxSeen || len(s.order) != maxSeen {
-		t.Errorf("remembers %d ids (%d in order), want at most %d", len(s.ids), len(s.order), maxSeen)
+	if len(s.ids.byKey) != maxSeen || len(s.ids.order) != maxSeen {
+		t.Errorf("remembers %d ids (%d in order), want at most %d", len(s.ids.byKey), len(s.ids.order), maxSeen)
 	}
 	if !s.first("message", "1") {
 		t.Error("the oldest id is still remembered after maxSeen newer ones")
