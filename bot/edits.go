@@ -46,6 +46,15 @@ func (rs *replies) remember(msg string, r reply) {
 	rs.byMsg.put(msg, r)
 }
 
+// repliedTo reports whether the bot replied to message msg within the last
+// editWindow.
+func (rs *replies) repliedTo(msg string) bool {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	r, ok := rs.byMsg.get(msg)
+	return ok && rs.now().Sub(r.at) < editWindow
+}
+
 // asksAnew returns the reply to message msg when there is one from the
 // last editWindow and it answered another question than question, which
 // it then records as answered: of two edits to the same text, one is
@@ -72,11 +81,10 @@ func (rs *replies) asksAnew(msg, question string) (reply, bool) {
 // alone, as are edits after which the message is no question for the bot,
 // or that would get no reply (NO_ANSWER_MODE=silent).
 func (b *Bot) onMessageEdit(ctx context.Context, mu *discordgo.MessageUpdate) {
-	if mu.Message == nil || mu.Content == "" {
-		return
+	if mu.Message == nil || mu.Content == "" || !b.replies.repliedTo(mu.ID) {
+		return // most edits: messages the bot never replied to
 	}
-	states := b.gateway.states()
-	q, ok := messageQuestion(mu.Message, b.addressee(mu.Message, states), stateNames(states), b.cfg.MaxQuestionLength)
+	q, ok := b.readMessage(mu.Message)
 	if !ok || q.via == viaChannel {
 		return
 	}

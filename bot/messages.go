@@ -12,14 +12,20 @@ import (
 // onMessage answers messages that mention the bot (its user or its managed
 // role) or are sent to it directly, and questions in the help channels.
 func (b *Bot) onMessage(ctx context.Context, mc *discordgo.MessageCreate) {
-	states := b.gateway.states()
-	q, ok := messageQuestion(mc.Message, b.addressee(mc.Message, states), stateNames(states), b.cfg.MaxQuestionLength)
+	q, ok := b.readMessage(mc.Message)
 	if !ok {
 		return
 	}
 	if sent := b.sendReply(ctx, mc.Message, b.answer(ctx, q)); sent != nil && q.via != viaChannel {
 		b.replies.remember(mc.ID, reply{channel: sent.ChannelID, id: sent.ID, question: q.text})
 	}
+}
+
+// readMessage is messageQuestion of m, addressed and with mentions named
+// as the shards' states tell.
+func (b *Bot) readMessage(m *discordgo.Message) (question, bool) {
+	states := b.gateway.states()
+	return messageQuestion(m, b.addressee(m, states), stateNames(states), b.cfg.MaxQuestionLength)
 }
 
 // addressee is who a message in m's guild may be addressed to, as the
