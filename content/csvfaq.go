@@ -125,8 +125,8 @@ func readCSV(f *file) {
 // line numbers stay those of the file.
 type csvCursor struct {
 	src    string
-	starts []int // byte offset of every line start
-	base   int   // lines of src before what r reads
+	starts lineStarts // where every line starts
+	base   int        // lines of src before what r reads
 	r      *csv.Reader
 	comma  rune // the separator (see csvComma)
 }
@@ -159,12 +159,7 @@ func csvComma(name, src string) rune {
 }
 
 func newCSVCursor(src string, comma rune) *csvCursor {
-	c := &csvCursor{src: src, starts: []int{0}, comma: comma}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			c.starts = append(c.starts, i+1)
-		}
-	}
+	c := &csvCursor{src: src, starts: newLineStarts(src), comma: comma}
 	c.reset(0)
 	return c
 }

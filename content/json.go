@@ -14,13 +14,13 @@ import (
 // starts and skipped; the others are still read.
 func readJSON(f *file) {
 	dec := json.NewDecoder(strings.NewReader(f.src))
-	lines := &lineCounter{src: f.src, line: 1}
+	lines := newLineStarts(f.src)
 	tok, err := dec.Token()
 	switch {
 	case errors.Is(err, io.EOF):
 		return // an empty file: Load notes that nothing was indexed
 	case err != nil:
-		f.problemf(lines.at(dec.InputOffset()), "%s", jsonProblem(err))
+		f.problemf(lines.line(int(dec.InputOffset())), "%s", jsonProblem(err))
 		return
 	case tok == json.Delim('{'):
 		if !enterArray(f, dec, lines) {
@@ -32,7 +32,7 @@ func readJSON(f *file) {
 	}
 	ords := ordinals{}
 	for dec.More() {
-		n := lines.at(valueStart(f.src, dec.InputOffset()))
+		n := lines.line(int(valueStart(f.src, dec.InputOffset())))
 		var r jsonlRecord
 		if err := dec.Decode(&r); err != nil {
 			f.problemf(n, "%s", jsonProblem(err))
@@ -54,7 +54,7 @@ func readJSON(f *file) {
 // array's first element. An object with an entry's own fields (a question,
 // a text), or without an array, is one entry, which enterArray reads
 // itself.
-func enterArray(f *file, dec *json.Decoder, lines *lineCounter) bool {
+func enterArray(f *file, dec *json.Decoder, lines lineStarts) bool {
 	var keys map[string]json.RawMessage
 	one := false
 	if json.Unmarshal([]byte(f.src), &keys) == nil {
@@ -65,7 +65,7 @@ func enterArray(f *file, dec *json.Decoder, lines *lineCounter) bool {
 	empty := false // an empty array: a list with no entries yet
 	for !one && dec.More() {
 		if _, err := dec.Token(); err != nil { // the key
-			f.problemf(lines.at(dec.InputOffset()), "%s", jsonProblem(err))
+			f.problemf(lines.line(int(dec.InputOffset())), "%s", jsonProblem(err))
 			return false
 		}
 		if v := f.src[valueStart(f.src, dec.InputOffset()):]; strings.HasPrefix(v, "[") {
@@ -79,7 +79,7 @@ func enterArray(f *file, dec *json.Decoder, lines *lineCounter) bool {
 		}
 		var skip json.RawMessage
 		if err := dec.Decode(&skip); err != nil {
-			f.problemf(lines.at(dec.InputOffset()), "%s", jsonProblem(err))
+			f.problemf(lines.line(int(dec.InputOffset())), "%s", jsonProblem(err))
 			return false
 		}
 	}
@@ -104,26 +104,6 @@ func valueStart(src string, off int64) int64 {
 		off++
 	}
 	return off
-}
-
-// lineCounter gives the line of an offset in src, counting on from the
-// offset asked before: readers ask in order, and a large file is counted
-// once.
-type lineCounter struct {
-	src  string
-	off  int // offset counted up to
-	line int // line at off
-}
-
-// at is the line (from 1) of offset off.
-func (c *lineCounter) at(off int64) int {
-	o := min(int(off), len(c.src))
-	if o < c.off {
-		c.off, c.line = 0, 1
-	}
-	c.line += strings.Count(c.src[c.off:o], "\n")
-	c.off = o
-	return c.line
 }
 
 // entryKey says whether key names a field only an entry has, so that an

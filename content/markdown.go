@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,8 +38,8 @@ type mdLine struct {
 // markdownDoc is a parsed Markdown body.
 type markdownDoc struct {
 	src        string
-	lineStarts []int // byte offsets of line starts in src
-	lineOffset int   // lines of the file before src (front matter)
+	lineStarts lineStarts // where the lines of src start
+	lineOffset int        // lines of the file before src (front matter)
 	blocks     []mdBlock
 	md         goldmark.Markdown
 	refs       map[string]parser.Reference // link reference definitions, by normalised label
@@ -76,12 +75,7 @@ func parseMarkdown(body string, lineOffset int) (*markdownDoc, int, string) {
 	if line, depth := deepLine(body, MaxMarkdownDepth); line > 0 {
 		return nil, line + lineOffset, fmt.Sprintf("lists or quotes nested %d levels deep or more (limit %d): this file is not read", depth, MaxMarkdownDepth)
 	}
-	d.lineStarts = []int{0}
-	for i := 0; i < len(body); i++ {
-		if body[i] == '\n' {
-			d.lineStarts = append(d.lineStarts, i+1)
-		}
-	}
+	d.lineStarts = newLineStarts(body)
 	source := []byte(body)
 	root := newBlockParser().Parse(text.NewReader(source))
 	d.collectLinkRefs(root)
@@ -227,12 +221,12 @@ func blockPos(n ast.Node) int {
 
 // lineStart is the offset of the start of the line holding offset pos.
 func (d *markdownDoc) lineStart(pos int) int {
-	return d.lineStarts[sort.SearchInts(d.lineStarts, pos+1)-1]
+	return d.lineStarts.start(pos)
 }
 
 // lineOf is the 1-based file line of byte offset pos of the body.
 func (d *markdownDoc) lineOf(pos int) int {
-	return sort.SearchInts(d.lineStarts, pos+1) + d.lineOffset
+	return d.lineStarts.line(pos) + d.lineOffset
 }
 
 // text is the trimmed source between two offsets of the body.
