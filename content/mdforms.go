@@ -257,13 +257,15 @@ func (w *mdWalker) table(b *mdBlock) bool {
 	if !ok {
 		return false
 	}
+	rows := make([][]string, 0, len(lines)-2)
 	for _, line := range lines[2:] {
-		if cells := tableCells(line); !w.faq && q < len(cells) && cells[q] != "" && !strings.HasSuffix(strings.TrimRight(cells[q], "*_ "), "?") {
+		cells := tableCells(line)
+		if !w.faq && q < len(cells) && cells[q] != "" && !strings.HasSuffix(strings.TrimRight(cells[q], "*_ "), "?") {
 			return false
 		}
+		rows = append(rows, cells)
 	}
-	for n, line := range lines[2:] {
-		cells := tableCells(line)
+	for n, cells := range rows {
 		cell := func(k int) string {
 			if k < 0 || k >= len(cells) {
 				return ""
