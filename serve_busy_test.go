@@ -467,7 +467,7 @@ func TestServeEditedQuestionIsAnsweredAgain(t *testing.T) {
 	for deadline := time.Now().Add(wait); ; {
 		edit("when is raid night?")
 		var ok bool
-		if ok = waitUntil(100*time.Millisecond, 5*time.Millisecond, func() bool { r, ok = findRequest(s.fake, edited); return ok }); ok || time.Now().After(deadline) {
+		if ok = waitUntil(100*time.Millisecond, 5*time.Millisecond, func() bool { r, ok = s.fake.Find(edited); return ok }); ok || time.Now().After(deadline) {
 			break
 		}
 	}
@@ -481,14 +481,4 @@ func TestServeEditedQuestionIsAnsweredAgain(t *testing.T) {
 	other := s.fake.Message(fakediscord.Message{ID: nextID(), AuthorID: member, ChannelID: channel, Content: "<@" + fakediscord.DefaultBotUserID + "> when is raid night?"})
 	s.fake.Dispatch(t, "MESSAGE_UPDATE", other)
 	s.fake.NoRequest(t, 500*time.Millisecond, fakediscord.Match("PATCH", "channels/*/messages/*"))
-}
-
-// findRequest is the oldest request fake recorded that matches, if any.
-func findRequest(fake *fakediscord.Server, match func(fakediscord.Request) bool) (fakediscord.Request, bool) {
-	for _, r := range fake.Requests() {
-		if match(r) {
-			return r, true
-		}
-	}
-	return fakediscord.Request{}, false
 }

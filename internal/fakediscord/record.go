@@ -154,7 +154,7 @@ func (s *Server) WaitRequest(t testing.TB, timeout time.Duration, match func(Req
 	var found Request
 	ok := s.await(timeout, func() bool {
 		var hit bool
-		found, hit = s.find(match)
+		found, hit = s.Find(match)
 		return hit
 	})
 	if !ok {
@@ -170,14 +170,15 @@ func (s *Server) NoRequest(t testing.TB, wait time.Duration, match func(Request)
 	var found Request
 	if s.await(wait, func() bool {
 		var hit bool
-		found, hit = s.find(match)
+		found, hit = s.Find(match)
 		return hit
 	}) {
 		t.Fatalf("fakediscord: unexpected request %s; %s", found, s.dump())
 	}
 }
 
-func (s *Server) find(match func(Request) bool) (Request, bool) {
+// Find returns the oldest recorded request that matches, without waiting.
+func (s *Server) Find(match func(Request) bool) (Request, bool) {
 	for _, r := range s.Requests() {
 		if match(r) {
 			return r, true
