@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -66,6 +65,7 @@ func smallTalk(text string) talk {
 	})
 	var thanks, greeting, asking, help bool
 	usage := map[string]bool{}
+	asksMore := false // a usage word that is no filler: "what is this"
 	for _, w := range fields {
 		switch w = strings.Trim(w, "'"); {
 		case thanksWords[w]:
@@ -78,6 +78,7 @@ func smallTalk(text string) talk {
 			help = true
 		case usageWords[w]:
 			usage[w] = true
+			asksMore = asksMore || !fillerWords[w]
 		case fillerWords[w], w == "":
 		default:
 			return talkNone
@@ -90,7 +91,7 @@ func smallTalk(text string) talk {
 		return talkThanks
 	case help, usesBot(usage, fields):
 		return talkHelp
-	case slices.ContainsFunc(slices.Collect(maps.Keys(usage)), func(w string) bool { return !fillerWords[w] }):
+	case asksMore:
 		return talkNone // "what is this", "how does it go": some question
 	case greeting:
 		return talkGreeting
