@@ -205,8 +205,8 @@ func (c *csvCursor) restartAfter(line int) bool {
 // quoteLine is the line of the quote that opens the first quoted field of
 // the row starting at byte off (on line line) that is not closed properly:
 // one that runs to the end of the file, or whose closing quote is followed
-// by something other than the separator (comma) or the end of the line. It is line when
-// there is none.
+// by something other than the separator (comma) or the end of the line.
+// It is line when there is none.
 func quoteLine(src string, off, line int, comma byte) int {
 	fieldStart, quoted, open := true, false, line
 	for i := off; i < len(src); i++ {

@@ -97,11 +97,11 @@ func (f *file) emit(d draft) {
 }
 
 // phrasingsFit applies the limits on questions and aliases to a draft from
-// any reader, each made one line: an FAQ pair whose question is longer than maxInlineRunes is
-// a problem and left out, and so is an alias that long (the pair stays),
-// and aliases past maxAliases.
-// Questions are shown as titles and buttons, and every phrasing is
-// compared with every member's question.
+// any reader, each made one line: an FAQ pair whose question is longer
+// than maxInlineRunes is a problem and left out, and so is an alias that
+// long (the pair stays), and aliases past maxAliases. Questions are shown
+// as titles and buttons, and every phrasing is compared with every
+// member's question.
 func (f *file) phrasingsFit(d *draft) bool {
 	d.Question = oneLine(d.Question) // a question is one line, wherever it was read from
 	if utf8.RuneCountInString(d.Question) > maxInlineRunes {
