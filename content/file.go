@@ -77,10 +77,10 @@ func (f *file) emit(d draft) {
 			f.cleaned = true
 			f.warnf(d.Line, "control characters removed from the text")
 		}
-		if d.Kind == KindFAQ && strings.TrimSpace(d.Question) == "" {
-			f.problemf(d.Line, "empty question")
-			return
-		}
+	}
+	if d.Kind == KindFAQ && strings.TrimSpace(d.Question) == "" {
+		f.problemf(d.Line, "empty question") // it was made of what cleaning removes
+		return
 	}
 	for _, p := range d.passages() {
 		if f.budget != nil {

@@ -26,3 +26,18 @@ func TestMarker(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionOfNothingReadable: a question that is nothing once it is
+// made one line and cleaned ("Q:" over a lone "*") is a problem, not an FAQ
+// pair without a question, whatever the reader.
+func TestQuestionOfNothingReadable(t *testing.T) {
+	for name, src := range map[string]string{
+		"a.md":    "Q:\n*\nA: Yes.\n",
+		"c.jsonl": `{"question":" \u200b\t","text":"Yes."}`,
+	} {
+		c := loadOne(t, name, src, Options{})
+		if len(c.Passages) != 0 || !hasProblem(c.Problems, name+":1: empty question") {
+			t.Errorf("%s: %d passages, problems %q", name, len(c.Passages), problemStrings(c.Problems))
+		}
+	}
+}
