@@ -140,6 +140,28 @@ func TestServeSmallTalk(t *testing.T) {
 	}
 }
 
+// TestServeTalkAboutTheBot: "who made you?" finds the one sentence of an
+// article that says "made", with full confidence; the member gets the line
+// on how to ask instead, while a question about the article is answered.
+func TestServeTalkAboutTheBot(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	article := "# Club history\n\nThe club was founded in 1998 by three friends who met at the old library on Mill Street.\n\n" +
+		"The first club banner was made by hand in the winter of 2001 and still hangs in the hall.\n\n" +
+		"Meetings moved to the community centre in 2010, when the library closed for repairs.\n"
+	if err := os.WriteFile(filepath.Join(dir, "history.md"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, map[string]string{"CONTENT_DIR": dir, "DATA_DIR": t.TempDir()})
+	const channel = "300000000000000078"
+	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "who made you?"), wait); !strings.Contains(str(t, r, "content"), "Mention me with a whole question") || title(r) != "" {
+		t.Errorf("mention who made you: %s", r.Body)
+	}
+	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "who made the club banner?"), wait); title(r) != "Club history" {
+		t.Errorf("mention who made the banner: %s", r.Body)
+	}
+}
+
 // TestServeReadsMentionedChannelsAndRolesByName: a member who mentions a
 // channel or a role asks about what members see, "#book-club" or
 // "@Reader", which is how the FAQ names them; by /ask and by a mention.

@@ -53,8 +53,9 @@ type decision struct {
 //     or limited (see smallTalk). Asking for help ("help", "what can you
 //     do?") is searched, for the content may answer it; without a confident
 //     answer it gets a line on how to ask instead of the closest passages,
-//     and is not recorded. Where a question without an answer gets nothing
-//     (a help channel, unasked; mentions and DMs with
+//     and is not recorded. Talk about the bot ("who made you?") is the
+//     same, but only an FAQ pair answers it. Where a question without an
+//     answer gets nothing (a help channel, unasked; mentions and DMs with
 //     NO_ANSWER_MODE=silent), so do they.
 //   - An explicit question (/ask, a mention, a DM) gets the answer, or the
 //     closest passages when none is confident (mentions and DMs nothing
@@ -80,7 +81,7 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 		return d
 	case q.text == "":
 		return notice(q, hintText(q.via))
-	case q.talk != talkNone && !(q.talk == talkHelp && res.Answered && err == nil):
+	case q.talk != talkNone && !(err == nil && q.talk.answeredBy(res)):
 		// A courtesy: as quiet as a reply without an answer.
 		d := notice(q, hintText(q.via))
 		switch q.talk {
@@ -88,7 +89,7 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 			d.content = "You're welcome!"
 		case talkAsking:
 			d.content = askAwayText(q.via)
-		case talkHelp:
+		case talkHelp, talkBot:
 			d.content = helpText(q.via)
 		}
 		d.silent = cfg.SilentNoAnswer && q.via != viaSlash

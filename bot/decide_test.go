@@ -157,6 +157,16 @@ func TestDecide(t *testing.T) {
 			want{silent: true, content: "whole question"}},
 		{"unasked help", saying(unasked, "help"), good, nil, cfg, fakeLimits{},
 			want{silent: true}},
+		// Talk about the bot: an FAQ pair may answer it, a paragraph never
+		// does (it only says some word of it); else the line on how to ask.
+		{"mention about the bot, an FAQ pair answers", saying(mention, "who made you?"), good, nil, cfg, fakeLimits{},
+			want{title: "When is raid night?", buttons: 2, post: true, started: true, claimed: true}},
+		{"mention about the bot, a paragraph does not", saying(mention, "who made you?"), answered("who made you", rulesParagraph, raidFAQ), nil, cfg, fakeLimits{},
+			want{content: "Mention me with a whole question"}},
+		{"slash about the bot, nothing confident", saying(slash, "how old are you"), vague, nil, cfg, fakeLimits{},
+			want{private: true, content: "/ask question:"}},
+		{"unasked about the bot", saying(unasked, "who made you?"), good, nil, cfg, fakeLimits{},
+			want{silent: true}},
 		{"question that starts with a greeting", saying(mention, "hi, when is raid night"), good, nil, cfg, fakeLimits{},
 			want{title: "When is raid night?", buttons: 2, post: true, started: true, claimed: true}},
 

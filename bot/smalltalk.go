@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"faqbot/content"
+	"faqbot/index"
 )
 
 // talk is what a message that is no question says: thanks, a greeting,
@@ -20,19 +23,36 @@ const (
 	talkGreeting             // "hi", "hello everyone", "good morning"
 	talkAsking               // "can I ask something?", "anyone here?", "quick question"
 	talkHelp                 // "help", "what can you do?", "how do I use this bot?"
+	talkBot                  // "who made you?", "how old are you", "bad bot": about the bot itself
 )
 
 // searched says whether a message of this kind is searched: a question,
-// or asking for help, which the content may answer itself ("How do I use
-// the bot?"); the rest never are.
-func (t talk) searched() bool { return t == talkNone || t == talkHelp }
+// asking for help or about the bot, which the content may answer itself
+// ("How do I use the bot?", "Who made the bot?"); the rest never are.
+func (t talk) searched() bool { return t == talkNone || t == talkHelp || t == talkBot }
+
+// answeredBy says whether res, a confident answer from the content, is the
+// reply to a message of this kind. Asking for help takes any answer. Talk
+// about the bot takes an FAQ pair only: no paragraph of an article is
+// about the bot, and one always says some word of "who made you?" or "can
+// you sing?" ("the remarks were made after …").
+func (t talk) answeredBy(res index.Result) bool {
+	switch t {
+	case talkNone, talkHelp:
+		return res.Answered
+	case talkBot:
+		return res.Answered && res.Answer().Passage.Kind == content.KindFAQ
+	}
+	return false
+}
 
 // thanksWords, greetingWords, askingWords and helpWords make a message
 // thanks, a greeting, asking to ask or asking for help when every word of
 // it is one of them, a usage word or a filler word, and one of them is
 // there (asking first, then thanks, then help). usageWords ask for help
 // only together ("what can you do", "how does this work"): alone
-// they are the start of some question.
+// they are the start of some question. A message that speaks to the bot
+// (youWords) with aboutWords and nothing but filler is about the bot.
 var (
 	thanksWords   = wordSet("thanks thank thx thnx ty tysm tyvm cheers appreciated appreciate")
 	greetingWords = wordSet("hi hello hey heya hiya howdy yo morning afternoon evening")
@@ -44,6 +64,12 @@ var (
 		"i we for the help answer info " +
 		"can could may might me is are have has need quick small simple little one another some something " +
 		"please pls plz just still if to do does any u i'm im")
+	youWords   = wordSet("you your yours yourself you're youre u ur bot")
+	aboutWords = wordSet("who made make created create built build wrote write programmed coded designed " +
+		"own owns owner old age name called real human robot ai alive sentient person conscious " +
+		"smart clever dumb stupid useless useful bad funny boring annoying broken cute " +
+		"sing dance joke jokes feel feeling doing sleep eat think like love hate miss " +
+		"favourite favorite colour color food song movie happy sad married marry live from where")
 )
 
 // wordSet is the set of the space-separated words of s.
@@ -60,14 +86,17 @@ func wordSet(s string) map[string]bool {
 // one of them ("hi, how do I …", "quick question: who can reload?") is a
 // question.
 func smallTalk(text string) talk {
-	fields := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	text = strings.ReplaceAll(strings.ToLower(text), "’", "'") // phones type a curly apostrophe
+	fields := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	})
-	var thanks, greeting, asking, help bool
+	var thanks, greeting, asking, help, about, you bool
 	usage := map[string]bool{}
 	asksMore := false // a usage word that is no filler: "what is this"
 	for _, w := range fields {
-		switch w = strings.Trim(w, "'"); {
+		w = strings.Trim(w, "'")
+		you = you || youWords[w]
+		switch {
 		case thanksWords[w]:
 			thanks = true
 		case greetingWords[w]:
@@ -76,10 +105,12 @@ func smallTalk(text string) talk {
 			asking = true
 		case helpWords[w]:
 			help = true
+		case aboutWords[w]:
+			about = true
 		case usageWords[w]:
 			usage[w] = true
 			asksMore = asksMore || !fillerWords[w]
-		case fillerWords[w], w == "":
+		case fillerWords[w], youWords[w], w == "":
 		default:
 			return talkNone
 		}
@@ -91,6 +122,8 @@ func smallTalk(text string) talk {
 		return talkThanks
 	case help, usesBot(usage, fields):
 		return talkHelp
+	case about && you:
+		return talkBot
 	case asksMore:
 		return talkNone // "what is this", "how does it go": some question
 	case greeting:
