@@ -52,20 +52,21 @@ func (t talk) answeredBy(res index.Result) bool {
 // there (asking first, then thanks, then help). usageWords ask for help
 // only together ("what can you do", "how does this work"): alone
 // they are the start of some question. A message that speaks to the bot
-// (youWords) with aboutWords and nothing but filler is about the bot.
+// (youWords, "bot") with aboutWords and nothing but filler is about the
+// bot, as is "are you a bot".
 var (
 	thanksWords   = wordSet("thanks thank thx thnx ty tysm tyvm cheers appreciated appreciate")
 	greetingWords = wordSet("hi hello hey heya hiya howdy yo morning afternoon evening")
 	askingWords   = wordSet("ask asking question questions anyone anybody someone somebody here around online available")
 	helpWords     = wordSet("help commands command usage")
-	usageWords    = wordSet("what how use using work works you your this does")
+	usageWords    = wordSet("what what's whats how use using work works you your this does")
 	fillerWords   = wordSet("ok okay oh ah great cool awesome perfect nice got it you so much a lot very many really " +
 		"again that helped helps works worked bot man mate buddy good there all everyone guys folks " +
 		"i we for the help answer info " +
 		"can could may might me is are have has need quick small simple little one another some something " +
-		"please pls plz just still if to do does any u i'm im")
-	youWords   = wordSet("you your yours yourself you're youre u ur bot")
-	aboutWords = wordSet("who made make created create built build wrote write programmed coded designed " +
+		"please pls plz just still if to do does any u i'm im lol lmao haha hahaha xd")
+	youWords   = wordSet("you your yours yourself you're youre u ur")
+	aboutWords = wordSet("who who's whos made make created create built build wrote write programmed coded designed " +
 		"own owns owner old age name called real human robot ai alive sentient person conscious " +
 		"smart clever dumb stupid useless useful bad funny boring annoying broken cute " +
 		"sing dance joke jokes feel feeling doing sleep eat think like love hate miss " +
@@ -90,12 +91,12 @@ func smallTalk(text string) talk {
 	fields := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	})
-	var thanks, greeting, asking, help, about, you bool
+	var thanks, greeting, asking, help, about, you, bot bool
 	usage := map[string]bool{}
 	asksMore := false // a usage word that is no filler: "what is this"
 	for _, w := range fields {
 		w = strings.Trim(w, "'")
-		you = you || youWords[w]
+		you, bot = you || youWords[w], bot || w == "bot"
 		switch {
 		case thanksWords[w]:
 			thanks = true
@@ -122,7 +123,7 @@ func smallTalk(text string) talk {
 		return talkThanks
 	case help, usesBot(usage, fields):
 		return talkHelp
-	case about && you:
+	case about && (you || bot), you && bot: // "who made you", "bad bot", "are you a bot"
 		return talkBot
 	case asksMore:
 		return talkNone // "what is this", "how does it go": some question

@@ -60,7 +60,7 @@ func TestSmallTalk(t *testing.T) {
 		{"what is your name", talkBot},
 		{"can you sing?", talkBot},
 		{"you’re useless", talkBot},
-		{"you are so dumb lol", talkNone},
+		{"you are so dumb, shut up", talkNone},
 		{"bad bot", talkBot},
 		{"what is your favourite colour", talkBot},
 		{"hi bot, who made you?", talkBot},
@@ -75,6 +75,11 @@ func TestSmallTalk(t *testing.T) {
 		{"ty bot", talkThanks},
 		{"what can you do", talkHelp},
 		{"is this good", talkNone},
+		{"what’s your name", talkBot},
+		{"are you a bot", talkBot},
+		{"who made you lol", talkBot},
+		{"thanks lol", talkThanks},
+		{"hey bot", talkGreeting},
 	}
 	for _, tt := range tests {
 		if got := smallTalk(tt.text); got != tt.want {
