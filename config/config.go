@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/url"
 	"strconv"
@@ -167,7 +168,7 @@ var vars = []Var{
 	{"LEARN_AUTO_ACCEPT", "off", "Accept a phrasing members taught (by picking a \"did you mean\" answer or giving one a 👍) once this many different members chose the same passage for it, without waiting for a moderator in /faq learned; off: moderators decide.",
 		func(c *Config, v string) error { return setAutoAccept(&c.LearnAutoAccept, v) }},
 	{"LOG_LEVEL", "info", "debug, info, warn or error.",
-		func(c *Config, v string) error { return c.LogLevel.UnmarshalText([]byte(v)) }},
+		func(c *Config, v string) error { return setLevel(&c.LogLevel, v) }},
 	{"LOG_FORMAT", "text", "text or json.",
 		func(c *Config, v string) error { return setChoice(&c.LogFormat, v, "text", "json") }},
 }
@@ -180,14 +181,24 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	var c Config
 	var errs []error
 	for _, v := range vars {
+		// A bad value leaves the default in place, so that the checks of
+		// several variables together below speak of what was set, not of
+		// a zero value nobody chose ("GATEWAY: false needs …" after
+		// GATEWAY=yes).
+		if err := v.set(&c, v.Default); err != nil {
+			errs = append(errs, fmt.Errorf("%s: default %q: %w", v.Name, v.Default, err))
+		}
 		val, ok := lookup(v.Name)
 		val = strings.TrimSpace(val)
 		if !ok || val == "" {
-			val = v.Default
+			continue
 		}
-		if err := v.set(&c, val); err != nil {
+		set := c
+		if err := v.set(&set, val); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", v.Name, err))
+			continue
 		}
+		c = set
 	}
 	if len(c.ContentURLs) > 0 && c.ContentDir == "" {
 		errs = append(errs, errors.New("CONTENT_URLS: needs CONTENT_DIR, the directory the pages are saved in"))
@@ -210,7 +221,9 @@ func setBool(dst *bool, v string) error {
 
 func setFraction(dst *float64, v string) error {
 	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || f < 0 || f > 1 {
+	// NaN is a float ParseFloat reads, but no confidence is above it: a
+	// threshold of NaN would answer nothing and refuse nothing.
+	if err != nil || math.IsNaN(f) || f < 0 || f > 1 {
 		return fmt.Errorf("%q is not a number from 0 to 1", v)
 	}
 	*dst = f
@@ -276,6 +289,13 @@ func setText(dst *string, v string, maxLen int) error {
 		return fmt.Errorf("longer than %d characters", maxLen)
 	}
 	*dst = v
+	return nil
+}
+
+func setLevel(dst *slog.Level, v string) error {
+	if err := dst.UnmarshalText([]byte(v)); err != nil {
+		return fmt.Errorf("%q is not one of debug, info, warn, error", v)
+	}
 	return nil
 }
 

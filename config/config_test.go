@@ -57,34 +57,44 @@ func TestLoadErrorsNameTheVariable(t *testing.T) {
 	tests := []struct {
 		env  map[string]string
 		want []string
+		not  []string // what the error must not say
 	}{
-		{map[string]string{"MIN_CONFIDENCE": "high"}, []string{"MIN_CONFIDENCE"}},
-		{map[string]string{"MIN_CONFIDENCE": "1.5"}, []string{"MIN_CONFIDENCE"}},
-		{map[string]string{"USER_COOLDOWN": "5 sec", "ANSWER_CHANNELS": "#help"}, []string{"USER_COOLDOWN", "ANSWER_CHANNELS"}},
-		{map[string]string{"DISCORD_API_URL": "ftp://x"}, []string{"DISCORD_API_URL"}},
-		{map[string]string{"METRICS_ADDR": "9090"}, []string{"METRICS_ADDR"}},
-		{map[string]string{"NO_ANSWER_MODE": "shout"}, []string{"NO_ANSWER_MODE"}},
-		{map[string]string{"MIN_CONFIDENCE": "0.9", "AUTO_ANSWER_CONFIDENCE": "0.5"}, []string{"AUTO_ANSWER_CONFIDENCE"}},
-		{map[string]string{"HANDLER_TIMEOUT": "0s"}, []string{"HANDLER_TIMEOUT"}},
-		{map[string]string{"REPEAT_WINDOW": "16m"}, []string{"REPEAT_WINDOW", "15m"}},
-		{map[string]string{"REPEAT_WINDOW": "-1s"}, []string{"REPEAT_WINDOW"}},
-		{map[string]string{"CONTENT_URLS": "https://e.org/"}, []string{"CONTENT_URLS", "CONTENT_DIR"}},
-		{map[string]string{"CONTENT_DIR": "c", "CONTENT_URLS": "e.org/docs"}, []string{"CONTENT_URLS", "not an http(s) URL"}},
-		{map[string]string{"FETCH_DELAY": "2m", "FETCH_MAX_PAGES": "0"}, []string{"FETCH_DELAY", "FETCH_MAX_PAGES"}},
-		{map[string]string{"LEARN_AUTO_ACCEPT": "0"}, []string{"LEARN_AUTO_ACCEPT", "off or a number"}},
-		{map[string]string{"LEARN_AUTO_ACCEPT": "many"}, []string{"LEARN_AUTO_ACCEPT"}},
-		{map[string]string{"LEARN_AUTO_ACCEPT": "1001"}, []string{"LEARN_AUTO_ACCEPT"}},
-		{map[string]string{"INTERACTIONS_ADDR": "127.0.0.1:8080"}, []string{"DISCORD_PUBLIC_KEY", "INTERACTIONS_ADDR"}},
-		{map[string]string{"INTERACTIONS_ADDR": "8080", "DISCORD_PUBLIC_KEY": testKey}, []string{"INTERACTIONS_ADDR"}},
-		{map[string]string{"INTERACTIONS_ADDR": "127.0.0.1:8080", "DISCORD_PUBLIC_KEY": "abc"}, []string{"DISCORD_PUBLIC_KEY", "64 hexadecimal"}},
-		{map[string]string{"GATEWAY": "false"}, []string{"GATEWAY", "INTERACTIONS_ADDR"}},
-		{map[string]string{"GATEWAY": "sometimes"}, []string{"GATEWAY"}},
-		{map[string]string{"SHARD_COUNT": "0"}, []string{"SHARD_COUNT"}},
-		{map[string]string{"SHARD_COUNT": "many"}, []string{"SHARD_COUNT"}},
-		{map[string]string{"SHARD_ID": "1"}, []string{"SHARD_ID", "SHARD_COUNT", "auto"}},
-		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "2"}, []string{"SHARD_ID", "not below SHARD_COUNT 2"}},
-		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "-1"}, []string{"SHARD_ID"}},
-		{map[string]string{"DATABASE_URL": "mysql://u:p@h/db"}, []string{"DATABASE_URL", "postgres://"}},
+		{map[string]string{"MIN_CONFIDENCE": "high"}, []string{"MIN_CONFIDENCE"}, nil},
+		{map[string]string{"MIN_CONFIDENCE": "NaN"}, []string{"MIN_CONFIDENCE", "from 0 to 1"}, nil},
+		{map[string]string{"AUTO_ANSWER_CONFIDENCE": "nan"}, []string{"AUTO_ANSWER_CONFIDENCE", "from 0 to 1"}, nil},
+		{map[string]string{"LOG_LEVEL": "verbose"}, []string{"LOG_LEVEL", `"verbose" is not one of debug, info, warn, error`}, []string{"slog"}},
+		// A bad value is one error, not also a complaint about the zero
+		// value left in its place.
+		{map[string]string{"GATEWAY": "yes", "INTERACTIONS_ADDR": ""}, []string{"GATEWAY", `"yes" is not true or false`}, []string{"false needs"}},
+		{map[string]string{"SHARD_ID": "first"}, []string{"SHARD_ID", `"first"`}, []string{"0 needs", "SHARD_COUNT"}},
+		{map[string]string{"SHARD_COUNT": "many", "SHARD_ID": "1"}, []string{"SHARD_COUNT", "SHARD_ID: 1 needs SHARD_COUNT to be a number"}, nil},
+		{map[string]string{"MIN_CONFIDENCE": "high", "AUTO_ANSWER_CONFIDENCE": "0.7"}, []string{"MIN_CONFIDENCE"}, nil},
+		{map[string]string{"MIN_CONFIDENCE": "1.5"}, []string{"MIN_CONFIDENCE"}, nil},
+		{map[string]string{"USER_COOLDOWN": "5 sec", "ANSWER_CHANNELS": "#help"}, []string{"USER_COOLDOWN", "ANSWER_CHANNELS"}, nil},
+		{map[string]string{"DISCORD_API_URL": "ftp://x"}, []string{"DISCORD_API_URL"}, nil},
+		{map[string]string{"METRICS_ADDR": "9090"}, []string{"METRICS_ADDR"}, nil},
+		{map[string]string{"NO_ANSWER_MODE": "shout"}, []string{"NO_ANSWER_MODE"}, nil},
+		{map[string]string{"MIN_CONFIDENCE": "0.9", "AUTO_ANSWER_CONFIDENCE": "0.5"}, []string{"AUTO_ANSWER_CONFIDENCE"}, nil},
+		{map[string]string{"HANDLER_TIMEOUT": "0s"}, []string{"HANDLER_TIMEOUT"}, nil},
+		{map[string]string{"REPEAT_WINDOW": "16m"}, []string{"REPEAT_WINDOW", "15m"}, nil},
+		{map[string]string{"REPEAT_WINDOW": "-1s"}, []string{"REPEAT_WINDOW"}, nil},
+		{map[string]string{"CONTENT_URLS": "https://e.org/"}, []string{"CONTENT_URLS", "CONTENT_DIR"}, nil},
+		{map[string]string{"CONTENT_DIR": "c", "CONTENT_URLS": "e.org/docs"}, []string{"CONTENT_URLS", "not an http(s) URL"}, nil},
+		{map[string]string{"FETCH_DELAY": "2m", "FETCH_MAX_PAGES": "0"}, []string{"FETCH_DELAY", "FETCH_MAX_PAGES"}, nil},
+		{map[string]string{"LEARN_AUTO_ACCEPT": "0"}, []string{"LEARN_AUTO_ACCEPT", "off or a number"}, nil},
+		{map[string]string{"LEARN_AUTO_ACCEPT": "many"}, []string{"LEARN_AUTO_ACCEPT"}, nil},
+		{map[string]string{"LEARN_AUTO_ACCEPT": "1001"}, []string{"LEARN_AUTO_ACCEPT"}, nil},
+		{map[string]string{"INTERACTIONS_ADDR": "127.0.0.1:8080"}, []string{"DISCORD_PUBLIC_KEY", "INTERACTIONS_ADDR"}, nil},
+		{map[string]string{"INTERACTIONS_ADDR": "8080", "DISCORD_PUBLIC_KEY": testKey}, []string{"INTERACTIONS_ADDR"}, nil},
+		{map[string]string{"INTERACTIONS_ADDR": "127.0.0.1:8080", "DISCORD_PUBLIC_KEY": "abc"}, []string{"DISCORD_PUBLIC_KEY", "64 hexadecimal"}, nil},
+		{map[string]string{"GATEWAY": "false"}, []string{"GATEWAY", "INTERACTIONS_ADDR"}, nil},
+		{map[string]string{"GATEWAY": "sometimes"}, []string{"GATEWAY"}, nil},
+		{map[string]string{"SHARD_COUNT": "0"}, []string{"SHARD_COUNT"}, nil},
+		{map[string]string{"SHARD_COUNT": "many"}, []string{"SHARD_COUNT"}, nil},
+		{map[string]string{"SHARD_ID": "1"}, []string{"SHARD_ID", "SHARD_COUNT", "auto"}, nil},
+		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "2"}, []string{"SHARD_ID", "not below SHARD_COUNT 2"}, nil},
+		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "-1"}, []string{"SHARD_ID"}, nil},
+		{map[string]string{"DATABASE_URL": "mysql://u:p@h/db"}, []string{"DATABASE_URL", "postgres://"}, nil},
 	}
 	for _, tt := range tests {
 		_, err := Load(lookupMap(tt.env))
@@ -95,6 +105,11 @@ func TestLoadErrorsNameTheVariable(t *testing.T) {
 		for _, w := range tt.want {
 			if !strings.Contains(err.Error(), w) {
 				t.Errorf("Load(%v) error %q does not name %s", tt.env, err, w)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(err.Error(), n) {
+				t.Errorf("Load(%v) error %q says %q", tt.env, err, n)
 			}
 		}
 	}
