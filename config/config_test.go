@@ -125,6 +125,8 @@ func TestReadDotenv(t *testing.T) {
 		{"multiline quote", "A=\"x\ny\"\nB=2\n", "", ""},
 		{"bad name", "A=1\nDISCORD_TOKEN=s3cret\nBAD-NAME=2\n", ".env:3:", "s3cret"},
 		{"unterminated", "A=1\nB=\"open\nC=2\n", ".env:2:", ""},
+		{"byte order mark", "\ufeffMIN_CONFIDENCE=0.7\r\nLOG_LEVEL=warn", "", ""},
+		{"byte order mark, then a bad line", "\ufeffA=1\nBAD-NAME=2\n", ".env:2:", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,6 +144,15 @@ func TestReadDotenv(t *testing.T) {
 				t.Errorf("error leaks a value: %v", err)
 			}
 		})
+	}
+}
+
+// TestReadDotenvByteOrderMark: a .env saved by an editor that writes a
+// byte order mark (and CRLF line ends) reads as the same file without.
+func TestReadDotenvByteOrderMark(t *testing.T) {
+	env, err := ReadDotenv(strings.NewReader("\ufeffMIN_CONFIDENCE=0.7\r\nLOG_LEVEL=warn"), ".env")
+	if err != nil || env["MIN_CONFIDENCE"] != "0.7" || env["LOG_LEVEL"] != "warn" || len(env) != 2 {
+		t.Errorf("ReadDotenv = %q, %v; want MIN_CONFIDENCE=0.7 and LOG_LEVEL=warn", env, err)
 	}
 }
 

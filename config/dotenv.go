@@ -25,6 +25,9 @@ func ReadDotenv(r io.Reader, name string) (map[string]string, error) {
 	if len(src) > maxDotenvSize {
 		return nil, fmt.Errorf("read %s: larger than %d bytes", name, maxDotenvSize)
 	}
+	// Editors on Windows may save a byte order mark first; it is no part
+	// of the first name.
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	env, err := godotenv.UnmarshalBytes(src)
 	if err == nil {
 		return env, nil
