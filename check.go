@@ -14,7 +14,7 @@ import (
 func runCheck(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("check", "")
 	path := a.contentFlag(fs)
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	c, err := a.loadContent(ctx, *path)

@@ -74,9 +74,21 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ask", "-nope", "x"}, "flag provided but not defined"},
 		{[]string{"eval", "-content", "x"}, "eval needs -content and -queries"},
 		{[]string{}, "usage: faqbot COMMAND"},
+		// A path without -content used to be ignored: check said ok of
+		// the built-in content.
+		{[]string{"check", "content/"}, `check takes no arguments, got "content/" (name the content with -content content/)`},
+		{[]string{"check", "-content", "data", "faq.md"}, `check takes no arguments, got "faq.md"`},
+		{[]string{"export", "faq.md"}, `export takes no arguments, got "faq.md"`},
+		{[]string{"index", "content"}, `index takes no arguments`},
+		{[]string{"report", "-n", "5", "extra"}, `report takes no arguments, got "extra"`},
+		{[]string{"serve", "now"}, `serve takes no arguments`},
+		{[]string{"eval", "-suite", "eval/suite.json", "more"}, `eval takes no arguments`},
 	}
 	for _, tt := range tests {
-		_, stderr, err := cli(t, nil, tt.args...)
+		stdout, stderr, err := cli(t, nil, tt.args...)
+		if stdout != "" {
+			t.Errorf("%v: printed %q before the usage error", tt.args, stdout)
+		}
 		if exitCode(err) != 2 {
 			t.Errorf("%v: exit %d (err %v), want 2", tt.args, exitCode(err), err)
 		}

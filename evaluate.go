@@ -37,7 +37,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	threshold := fs.Float64("threshold", a.cfg.MinConfidence, "confidence threshold to evaluate at (default MIN_CONFIDENCE)")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	learnFrom := fs.String("learn", "", "replay these questions (JSON Lines: query, relevant) as members who pick their passage when it is shown, accept what they teach, and evaluate before and after")
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	var suite eval.Suite

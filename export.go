@@ -17,7 +17,7 @@ func runExport(ctx context.Context, a *app, args []string) error {
 	path := a.contentFlag(fs)
 	learned := fs.Bool("learned", false, "print the accepted learned phrasings instead (from DATA_DIR), to move them into the content files")
 	format := fs.String("format", "jsonl", "with -learned: jsonl (aliases per passage id) or markdown (Also: lines under each question)")
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if *format != "jsonl" && *format != "markdown" {

@@ -10,7 +10,7 @@ import (
 func runIndex(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("index", "")
 	path := a.contentFlag(fs)
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if a.cfg.IndexDir == "" {

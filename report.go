@@ -13,7 +13,7 @@ func runReport(ctx context.Context, a *app, args []string) error {
 	limit := fs.Int("n", 20, "how many questions and passages to list")
 	learned := fs.Bool("learned", false, "list the phrasings members taught instead (pending, accepted, orphaned), as /faq learned does")
 	path := a.contentFlag(fs)
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	instead := "use /faq unanswered in Discord"

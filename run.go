@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"sort"
+	"strings"
 
 	"faqbot/config"
 	"faqbot/index"
@@ -153,4 +154,23 @@ func parse(fs *flag.FlagSet, args []string) error {
 // contentFlag adds the -content flag every content command takes.
 func (a *app) contentFlag(fs *flag.FlagSet) *string {
 	return fs.String("content", a.cfg.ContentDir, "content file or directory (default: CONTENT_DIR, else the built-in content)")
+}
+
+// parseNoArgs parses the flags of a command that takes no arguments. An
+// argument left over is a usage error: "faqbot check content/" would
+// otherwise check the built-in content and say ok.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("%s takes no arguments, got %q", strings.TrimPrefix(fs.Name(), "faqbot "), fs.Arg(0))
+	named := false // -content given
+	fs.Visit(func(f *flag.Flag) { named = named || f.Name == "content" })
+	if fs.Lookup("content") != nil && !named {
+		msg += fmt.Sprintf(" (name the content with -content %s)", fs.Arg(0))
+	}
+	return usageError("%s", msg)
 }

@@ -26,7 +26,7 @@ import (
 func runServe(ctx context.Context, a *app, args []string) error {
 	fs := a.flags("serve", "")
 	path := a.contentFlag(fs)
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	cfg := a.cfg
