@@ -83,6 +83,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"report", "-n", "5", "extra"}, `report takes no arguments, got "extra"`},
 		{[]string{"serve", "now"}, `serve takes no arguments`},
 		{[]string{"eval", "-suite", "eval/suite.json", "more"}, `eval takes no arguments`},
+		{[]string{"export", "-format", "markdown"}, "export -format markdown needs -learned"},
 	}
 	for _, tt := range tests {
 		stdout, stderr, err := cli(t, nil, tt.args...)

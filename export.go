@@ -23,6 +23,11 @@ func runExport(ctx context.Context, a *app, args []string) error {
 	if *format != "jsonl" && *format != "markdown" {
 		return usageError("export -format %q: want jsonl or markdown", *format)
 	}
+	if *format != "jsonl" && !*learned {
+		// The passages are JSON Lines only; printing them as such after
+		// -format markdown would be a surprise.
+		return usageError("export -format %s needs -learned: the passages are exported as JSON Lines only", *format)
+	}
 	c, err := a.loadContent(ctx, *path)
 	if err != nil {
 		return err
