@@ -3,6 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -90,6 +94,22 @@ func TestReportAndExportLearned(t *testing.T) {
 	}
 	if _, _, err := cli(t, map[string]string{}, "report", "-learned"); exitCode(err) != 2 {
 		t.Errorf("report -learned without DATA_DIR: %v", err)
+	}
+}
+
+// TestReportWithoutStore: report and export -learned on a DATA_DIR that
+// holds no store (mistyped, or not the bot's volume) say so, and create
+// nothing there; they listed an empty store they had just made.
+func TestReportWithoutStore(t *testing.T) {
+	for _, args := range [][]string{{"report"}, {"report", "-learned"}, {"export", "-learned"}} {
+		data := filepath.Join(t.TempDir(), "dat")
+		out, _, err := cli(t, map[string]string{"DATA_DIR": data}, args...)
+		if exitCode(err) != 1 || err == nil || !strings.Contains(err.Error(), "DATA_DIR "+data+" holds no feedback.db") || out != "" {
+			t.Errorf("%v: %v, printed %q", args, err, out)
+		}
+		if _, err := os.Stat(data); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%v made %s (%v)", args, data, err)
+		}
 	}
 }
 

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"time"
 
 	"faqbot/feedback"
@@ -48,6 +51,12 @@ func (a *app) openFeedback(ctx context.Context, command, instead string) (feedba
 	}
 	if a.cfg.DataDir == "" {
 		return nil, usageError("%s needs DATA_DIR or DATABASE_URL (where the bot keeps feedback)", command)
+	}
+	// A reader makes no store: a DATA_DIR mistyped, or not the bot's
+	// volume, would otherwise be created and listed as empty, as if
+	// nobody had asked anything.
+	if _, err := os.Stat(filepath.Join(a.cfg.DataDir, feedback.FileName)); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("DATA_DIR %s holds no %s: no bot has kept feedback there; is it the directory the bot was given?", a.cfg.DataDir, feedback.FileName)
 	}
 	store, err := feedback.Open(a.cfg.DataDir, command, a.cfg.Retention(), time.Now)
 	var held *dirlock.HeldError
