@@ -184,3 +184,34 @@ func TestServeReadsMentionedChannelsAndRolesByName(t *testing.T) {
 		}
 	}
 }
+
+// TestServeShutdownTellsLateInteractions: a member whose /ask arrives
+// while the bot shuts down (finishing a reply still in flight) is told the
+// bot is restarting, privately; it was dropped, and Discord showed them
+// "The application did not respond". The reply in flight still goes out.
+func TestServeShutdownTellsLateInteractions(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+	// The first answer is held on its way, so that the shutdown waits
+	// for it while the second question arrives.
+	first := fakediscord.Interaction{ID: nextID(), Name: "ask", Options: []fakediscord.CommandOption{{Name: "question", Value: "when is raid night"}}}
+	s.fake.Slow("POST", "interactions/"+first.ID+"/*/callback", 4*time.Second)
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(first))
+	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "msg=question source=slash") }) {
+		t.Fatal("the first question was not answered")
+	}
+	s.cancel()
+	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "shutting down") }) {
+		t.Fatal("no shutdown in the log")
+	}
+	late := fakediscord.Interaction{ID: nextID(), Name: "ask", UserID: nextID(), Options: []fakediscord.CommandOption{{Name: "question", Value: "when is raid night"}}}
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(late))
+	r := s.callback(t, late.ID)
+	if c := str(t, r, "data", "content"); !strings.Contains(c, "I'm restarting right now") || !ephemeral(r) {
+		t.Errorf("the late member got %s", r.Body)
+	}
+	noMentionsAllowed(t, r, "data")
+	if a := s.callback(t, first.ID); str(t, a, "data", "embeds", "0", "title") != "When is raid night?" {
+		t.Errorf("the answer in flight: %s", a.Body)
+	}
+}

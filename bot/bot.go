@@ -105,9 +105,11 @@ type Bot struct {
 	relearn  chan struct{} // a learned phrasing changed: rebuild the index soon
 	learning sync.WaitGroup
 
-	mu       sync.Mutex // guards closing against inflight.Add
+	mu       sync.Mutex // guards closing and closed against inflight.Add and refusals.Add
 	closing  bool
 	inflight sync.WaitGroup
+	closed   bool            // the gateway is closed: no event comes any more
+	refusals sync.WaitGroup  // interactions told that the bot is stopping (see guard)
 	stopping context.Context // done once shutdown begins: stops work that outlives a handler
 	stop     context.CancelFunc
 	ready    chan struct{}
@@ -271,6 +273,7 @@ func (b *Bot) shutdown() error {
 	b.mu.Lock()
 	b.closing = true
 	b.mu.Unlock()
+	b.log.Info("shutting down: finishing the events in flight")
 	b.stop()
 	done := make(chan struct{})
 	go func() { b.inflight.Wait(); close(done) }()
@@ -279,7 +282,12 @@ func (b *Bot) shutdown() error {
 	case <-time.After(b.cfg.HandlerTimeout + time.Second):
 		b.log.Warn("shutdown: handlers still running after the timeout")
 	}
-	if err := b.gateway.close(b.metrics); err != nil {
+	err := b.gateway.close(b.metrics)
+	b.mu.Lock()
+	b.closed = true
+	b.mu.Unlock()
+	b.refusals.Wait()
+	if err != nil {
 		return fmt.Errorf("close Discord session: %w", err)
 	}
 	if !b.cfg.InteractionsOnly {

@@ -25,19 +25,19 @@ func TestGuardRecoversAndTracks(t *testing.T) {
 		}
 		var hits []int
 		_ = hits[len(hits)] // index out of range: a real runtime panic
-	})
+	}, nil)
 	if !strings.Contains(log.String(), "handler panicked") || !strings.Contains(log.String(), "event=interaction") {
 		t.Errorf("panic not logged with its event: %s", log.String())
 	}
 	ran := false
-	b.guard("message", func(context.Context) { ran = true })
+	b.guard("message", func(context.Context) { ran = true }, nil)
 	if !ran {
 		t.Error("handler after a panic did not run")
 	}
 	b.mu.Lock()
 	b.closing = true
 	b.mu.Unlock()
-	b.guard("message", func(context.Context) { t.Error("handler ran after shutdown began") })
+	b.guard("message", func(context.Context) { t.Error("handler ran after shutdown began") }, nil)
 }
 
 func TestGuardShutdownWaitsForInflight(t *testing.T) {
@@ -47,7 +47,7 @@ func TestGuardShutdownWaitsForInflight(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		b.guard("interaction", func(context.Context) { close(started); <-finish })
+		b.guard("interaction", func(context.Context) { close(started); <-finish }, nil)
 	}()
 	<-started
 	done := make(chan struct{})

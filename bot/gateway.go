@@ -87,16 +87,20 @@ func (b *Bot) handle(sh *shard) {
 		if i.Interaction != nil && !b.firstDelivery("interaction", i.ID) {
 			return
 		}
-		b.guard("interaction", func(ctx context.Context) { b.onInteraction(ctx, i) })
+		b.guard("interaction", func(ctx context.Context) { b.onInteraction(ctx, i) }, func(ctx context.Context) {
+			b.refuseInteraction(ctx, i.Interaction, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
+				return b.respondToInteraction(ctx, i.Interaction, resp)
+			})
+		})
 	})
 	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
 		if m.Message != nil && !b.firstDelivery("message", m.ID) {
 			return
 		}
-		b.guard("message", func(ctx context.Context) { b.onMessage(ctx, m) })
+		b.guard("message", func(ctx context.Context) { b.onMessage(ctx, m) }, nil)
 	})
 	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageUpdate) {
-		b.guard("message", func(ctx context.Context) { b.onMessageEdit(ctx, m) })
+		b.guard("message", func(ctx context.Context) { b.onMessageEdit(ctx, m) }, nil)
 	})
 	s.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) { b.onEvent(e) })
 }

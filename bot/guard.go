@@ -7,11 +7,23 @@ import (
 
 // guard runs one event handler: not at all once shutdown has begun, else
 // counted as in flight, with the handler timeout, and with any panic
-// recovered and logged with the event (the bot keeps serving).
-func (b *Bot) guard(event string, fn func(ctx context.Context)) {
+// recovered and logged with the event (the bot keeps serving). Once
+// shutdown has begun, refuse (when not nil) runs instead, until the
+// gateway is closed: a member whose interaction arrives then is told so,
+// rather than left with Discord's "The application did not respond".
+func (b *Bot) guard(event string, fn func(ctx context.Context), refuse func(ctx context.Context)) {
 	b.mu.Lock()
 	if b.closing {
+		if refuse == nil || b.closed {
+			b.mu.Unlock()
+			return
+		}
+		b.refusals.Add(1)
 		b.mu.Unlock()
+		defer b.refusals.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
+		defer cancel()
+		refuse(ctx)
 		return
 	}
 	b.inflight.Add(1)

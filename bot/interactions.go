@@ -95,13 +95,32 @@ func (b *Bot) serveInteraction(ctx context.Context, i *discordgo.Interaction, se
 
 // Interact handles an interaction that did not come through the gateway
 // (the HTTP interactions endpoint) exactly as the gateway's are handled,
-// with the same guard (nothing once shutdown began, the handler timeout,
-// panics recovered), and sends its one response through send. It returns
+// with the same guard (a command or click arriving once shutdown began is
+// told so, the handler timeout, panics recovered), and sends its one
+// response through send. It returns
 // once the response was sent and what follows it is done (a /faq reload's
 // report, say); when it returns without calling send, the interaction was
 // not handled (an unknown type, or the bot is stopping).
 func (b *Bot) Interact(i *discordgo.Interaction, send func(ctx context.Context, resp *discordgo.InteractionResponse) error) {
-	b.guard("interaction", func(ctx context.Context) { b.serveInteraction(ctx, i, send) })
+	b.guard("interaction", func(ctx context.Context) { b.serveInteraction(ctx, i, send) }, func(ctx context.Context) { b.refuseInteraction(ctx, i, send) })
+}
+
+// stoppingText is what a member is told whose command or click arrives
+// while the bot shuts down.
+const stoppingText = "I'm restarting right now, so I can't answer this. Please try again in a minute."
+
+// refuseInteraction tells the member behind a command or a click that
+// arrived while the bot shuts down that it is not answered, privately.
+// Autocomplete and other kinds get nothing: Discord shows no error for
+// them that a message could replace.
+func (b *Bot) refuseInteraction(ctx context.Context, i *discordgo.Interaction, send func(context.Context, *discordgo.InteractionResponse) error) {
+	if i.Type != discordgo.InteractionApplicationCommand && i.Type != discordgo.InteractionMessageComponent {
+		return
+	}
+	b.log.Info("interaction refused: shutting down", "interaction", i.ID, "guild", i.GuildID)
+	if err := send(ctx, private(&discordgo.InteractionResponseData{Content: stoppingText}).resp); err != nil {
+		b.log.Warn("respond to interaction", "interaction", i.ID, "guild", i.GuildID, "err", b.apiError(err))
+	}
 }
 
 // userID is who triggered an interaction, in a guild or a DM.
