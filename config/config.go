@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"faqbot/index"
 )
@@ -132,7 +133,7 @@ var vars = []Var{
 	{"MAX_QUESTION_LENGTH", "300", "Longest question accepted, in characters.",
 		func(c *Config, v string) error { return setInt(&c.MaxQuestionLength, v, 10, 4000) }},
 	{"DISCORD_TOKEN", "", "Bot token from the Discord developer portal. Needed only by `faqbot serve`. Keep it secret.",
-		func(c *Config, v string) error { c.DiscordToken = strings.TrimPrefix(v, "Bot "); return nil }},
+		func(c *Config, v string) error { return setToken(&c.DiscordToken, v) }},
 	{"DISCORD_GUILD_ID", "", "Register slash commands to this server only (they appear at once); empty: globally.",
 		func(c *Config, v string) error { return setSnowflake(&c.GuildID, v) }},
 	{"DISCORD_API_URL", "", "Discord REST API base, for a REST proxy in front of Discord (e.g. http://127.0.0.1:8080/api/v10/). Empty: Discord itself.",
@@ -442,6 +443,20 @@ func setPublicKey(dst *ed25519.PublicKey, v string) error {
 		return fmt.Errorf("is not %d hexadecimal digits (copy the Public Key from the developer portal's General Information page)", 2*ed25519.PublicKeySize)
 	}
 	*dst = ed25519.PublicKey(key)
+	return nil
+}
+
+// setToken takes the bot token, with or without its "Bot " prefix. A
+// token never holds spaces or control characters; one that does (pasted
+// with a line break, say) is refused here, where the variable is named,
+// instead of failing as a bad HTTP header. Its errors never show the
+// value.
+func setToken(dst *string, v string) error {
+	v = strings.TrimPrefix(v, "Bot ")
+	if strings.IndexFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+		return errors.New("holds a space, a line break or another control character; copy the token again from the developer portal (the value is not shown: it is a secret)")
+	}
+	*dst = v
 	return nil
 }
 

@@ -95,6 +95,8 @@ func TestLoadErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "2"}, []string{"SHARD_ID", "not below SHARD_COUNT 2"}, nil},
 		{map[string]string{"SHARD_COUNT": "2", "SHARD_ID": "-1"}, []string{"SHARD_ID"}, nil},
 		{map[string]string{"DATABASE_URL": "mysql://u:p@h/db"}, []string{"DATABASE_URL", "postgres://"}, nil},
+		{map[string]string{"DISCORD_TOKEN": "MTA.x7Qz\nKp9"}, []string{"DISCORD_TOKEN", "line break"}, []string{"x7Qz", "Kp9"}},
+		{map[string]string{"DISCORD_TOKEN": "Bot MTA.x7Qz Kp9"}, []string{"DISCORD_TOKEN", "space"}, []string{"x7Qz", "Kp9"}},
 	}
 	for _, tt := range tests {
 		_, err := Load(lookupMap(tt.env))
