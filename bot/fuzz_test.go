@@ -100,8 +100,8 @@ func FuzzRender(f *testing.F) {
 		}
 		e := answerEmbed(index.Hit{Passage: p, Excerpt: excerpt}, confidence)
 		checkEmbed(t, e)
-		if e.URL != "" && e.URL != url {
-			t.Errorf("embed URL %q, passage URL %q", e.URL, url)
+		if e.URL != "" {
+			wellFormed(t, e.URL)
 		}
 		// Button labels: unique, within Discord's limit, never empty.
 		other := p
@@ -151,12 +151,6 @@ func checkEmbed(t *testing.T, e *discordgo.MessageEmbed) {
 			t.Errorf("%s of %d runes, limit %d", fd.name, n, fd.max)
 		}
 		checkDefused(t, fd.name, fd.text)
-	}
-	if e.URL != "" && !strings.HasPrefix(strings.ToLower(e.URL), "http://") && !strings.HasPrefix(strings.ToLower(e.URL), "https://") {
-		t.Errorf("embed URL %q is not a web link", e.URL)
-	}
-	if len(e.URL) > 2048 {
-		t.Errorf("embed URL of %d bytes", len(e.URL))
 	}
 }
 

@@ -82,12 +82,6 @@ func heading(p content.Passage) string {
 	return "Answer"
 }
 
-// linkable reports whether u can be an embed link (Discord refuses others).
-func linkable(u string) bool {
-	p, err := url.Parse(u)
-	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && len(u) <= 2048
-}
-
 // answerEmbed shows a passage: its heading linked to the source, the
 // section, the best part of the text, and a footer with the source and,
 // when known, the confidence.
@@ -102,9 +96,7 @@ func answerEmbed(h index.Hit, confidence float64) *discordgo.MessageEmbed {
 		Description: clip(defuse(text), maxEmbedDescription),
 		Color:       0x5865F2,
 	}
-	if linkable(p.URL) {
-		e.URL = p.URL
-	}
+	e.URL = embedURL(p.URL)
 	context := p.Section
 	if p.Kind == content.KindPassage && p.Section != "" && p.Title != "" {
 		context = p.Title + " › " + p.Section
