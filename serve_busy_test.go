@@ -288,6 +288,38 @@ func TestServeHelpChannelLimitIsForUnaskedAnswersOnly(t *testing.T) {
 	}
 }
 
+// TestServeUnsentAnswerDoesNotHoldMemberBack: a member who mentions the
+// bot in a channel where it may not write gets nothing there, and their
+// /ask right after is answered; once, the answer that Discord refused had
+// started their limit, and the /ask was told "You've just had an answer
+// from me".
+func TestServeUnsentAnswerDoesNotHoldMemberBack(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"USER_COOLDOWN": "1h"})
+	const locked = "200000000000000094"
+	s.fake.Fail("POST", "channels/"+locked+"/messages", 403, 1)
+	member := newMember()
+	s.sendMention(t, member, locked, faqQuestions[0])
+	s.fake.WaitRequest(t, wait, func(r fakediscord.Request) bool {
+		return r.Method == "POST" && r.Path == "channels/"+locked+"/messages" && r.Status == 403
+	})
+	// The limit is given back once the bot has read Discord's refusal,
+	// which this test sees a moment before the bot does: the member asks
+	// until answered, or told to wait for the hour of USER_COOLDOWN.
+	var r fakediscord.Request
+	waitUntil(wait, 50*time.Millisecond, func() bool {
+		r = s.replyTo(t, s.sendAsk(t, member, fakediscord.DefaultChannelID, faqQuestions[1]), wait)
+		return title(r) != ""
+	})
+	if title(r) != faqQuestions[1] {
+		t.Errorf("/ask after an answer that could not be sent: %s", r)
+	}
+	// The answer it did get counts.
+	if r := s.replyTo(t, s.sendAsk(t, member, fakediscord.DefaultChannelID, faqQuestions[2]), wait); !strings.Contains(replyContent(r), "You've just had an answer") {
+		t.Errorf("/ask after an answer: %s", r)
+	}
+}
+
 func requestsTo(s *served, path string) []fakediscord.Request {
 	var out []fakediscord.Request
 	for _, r := range s.fake.Requests() {

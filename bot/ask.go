@@ -41,19 +41,25 @@ func (b *Bot) handleFindAnswer(ctx context.Context, i *discordgo.Interaction) re
 
 // respond turns a decision into an interaction's response (decide never
 // leaves one silent: Discord wants a response). A public answer is
-// recorded as sent, or failed, so that later askers can be pointed to it.
+// recorded as sent, or failed, so that later askers can be pointed to it;
+// an answer that failed gives the member's limit back.
 func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, d decision) response {
 	if d.pointer != nil {
 		d = d.pointing(b.linkOf(ctx, d.pointer, pointerTimeout))
 	}
 	r := message(&discordgo.InteractionResponseData{Content: d.content, Embeds: d.embeds, Components: d.components}, d.private)
-	if d.post != nil {
+	if d.post != nil || d.limited != "" {
 		r.then = func(_ context.Context, sent error) {
-			if sent != nil {
-				d.post.fail()
-				return
+			if sent != nil && d.limited != "" {
+				b.limits.release(d.limited)
 			}
-			d.post.sentAsResponse(i)
+			switch {
+			case d.post == nil:
+			case sent != nil:
+				d.post.fail()
+			default:
+				d.post.sentAsResponse(i)
+			}
 		}
 	}
 	return r

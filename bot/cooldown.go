@@ -58,3 +58,11 @@ func (c *cooldown) admit(key string, start bool) (wait time.Duration, toldBefore
 	c.last[key] = &mark{at: now}
 	return 0, false
 }
+
+// release forgets key's interval, so that it is free at once: the thing it
+// had did not happen after all.
+func (c *cooldown) release(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.last, key)
+}

@@ -67,3 +67,17 @@ func TestCooldownOneOfTwoAtOnce(t *testing.T) {
 		t.Errorf("two answers at once: waits %v and %v, want exactly one admitted", a, b)
 	}
 }
+
+func TestCooldownRelease(t *testing.T) {
+	c := newCooldown(time.Hour)
+	c.admit("u1", true)
+	c.admit("u2", true)
+	c.release("u1")
+	if wait, _ := c.admit("u1", false); wait != 0 {
+		t.Errorf("released member still waits %v", wait)
+	}
+	if wait, _ := c.admit("u2", false); wait == 0 {
+		t.Error("another member's limit was released too")
+	}
+	c.release("nobody") // nothing to give back: no harm
+}

@@ -26,6 +26,9 @@ type limits interface {
 	// ago, or else registers the one about to be posted (nil, nil when
 	// repeats are not tracked).
 	claim(channel, item string) (earlier, mine *post)
+	// release gives back the limit a member's answer started when the
+	// answer never reached them.
+	release(member string)
 }
 
 // decision is what the bot does with one question: nothing, or one message
@@ -42,6 +45,7 @@ type decision struct {
 	post       *post  // a public answer: later askers may be pointed to it
 	pointer    *post  // the earlier answer this reply points to; see pointing
 	linkOnly   bool   // with pointer: once its link is known, the link replaces the answer
+	limited    string // the member whose limit this answer started: released if it is not sent
 }
 
 // decide turns a question and what the search found (res, already judged
@@ -63,7 +67,8 @@ type decision struct {
 //     than USER_COOLDOWN ago gets a notice naming the wait instead
 //     (privately for /ask; after a mention only the first time in a wait,
 //     the rest would be noise). The limit starts only when a question is
-//     answered.
+//     answered, and is given back when the answer cannot be sent (a channel
+//     where the bot may not write): the member had no answer.
 //   - A question answered publicly in the same channel within REPEAT_WINDOW
 //     gets a pointer to that answer: for /ask privately, with the answer; for
 //     a mention as a one-line reply with the link.
@@ -119,7 +124,7 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 			unanswered: true,
 		}
 	}
-	d := decision{}
+	d := decision{limited: q.member}
 	d.embeds, d.components = answerMessage(res, q.key)
 	if q.via == viaDM || q.private || q.guild == "" {
 		// Seen by the asker alone (an /ask in a DM too): nothing to repeat.

@@ -213,6 +213,9 @@ func TestDecide(t *testing.T) {
 			if started := len(st.started) > 0; started != w.started {
 				t.Errorf("member limit started: %v, want %v", started, w.started)
 			}
+			if w.started && d.limited != tt.q.member || !w.started && d.limited != "" {
+				t.Errorf("limit to give back if unsent: %q, want the member's when it started", d.limited)
+			}
 			if claimed := len(st.claimed) > 0; claimed != w.claimed {
 				t.Errorf("claimed %v, want claimed: %v", st.claimed, w.claimed)
 			}

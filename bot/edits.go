@@ -119,3 +119,4 @@ type unlimited struct{}
 func (unlimited) member(string, bool) (time.Duration, bool)  { return 0, false }
 func (unlimited) channel(string) time.Duration               { return 0 }
 func (unlimited) claim(string, string) (earlier, mine *post) { return nil, nil }
+func (unlimited) release(string)                             {}

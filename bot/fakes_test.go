@@ -43,6 +43,8 @@ func (f *fakeLimits) channel(string) time.Duration {
 	return f.channelWait
 }
 
+func (f *fakeLimits) release(string) {}
+
 func (f *fakeLimits) claim(channel, item string) (*post, *post) {
 	f.claimed = append(f.claimed, channel+"/"+item)
 	if f.earlier != nil {

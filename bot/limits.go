@@ -28,3 +28,5 @@ func (l *botLimits) channel(id string) time.Duration {
 }
 
 func (l *botLimits) claim(channel, item string) (*post, *post) { return l.recent.claim(channel, item) }
+
+func (l *botLimits) release(member string) { l.members.release(member) }

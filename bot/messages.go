@@ -57,8 +57,9 @@ func (b *Bot) addressee(m *discordgo.Message, states []*discordgo.State) address
 }
 
 // sendReply carries out a decision for a message: a reply to it, or
-// nothing. A public answer is recorded as sent (with its link) or failed.
-// It returns the reply, nil for none.
+// nothing. A public answer is recorded as sent (with its link) or failed,
+// and an answer that failed gives the member's limit back. It returns the
+// reply, nil for none.
 func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) *discordgo.Message {
 	if d.silent {
 		return nil
@@ -75,6 +76,9 @@ func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) *
 		d.post.sentAsMessage(m.GuildID, m.ChannelID, sent.ID)
 	}
 	if err != nil {
+		if d.limited != "" {
+			b.limits.release(d.limited)
+		}
 		return nil
 	}
 	return sent
