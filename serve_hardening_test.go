@@ -16,24 +16,25 @@ import (
 )
 
 // TestServeUnansweredEscapesMembersMarkdown: what members asked is shown to
-// moderators as they typed it, never as live Markdown, a link or a mention.
+// moderators as they typed it, never as live Markdown, a link or a mention,
+// nor with a right-to-left override that turns the rest of its line around.
 func TestServeUnansweredEscapesMembersMarkdown(t *testing.T) {
 	t.Parallel()
 	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})
 	lure := "[Free Nitro](https://evil.example/phish)"
-	for _, q := range []string{lure, "||spoiler|| **bold** <t:1700000000:R> @everyone `code` # heading"} {
+	for _, q := range []string{lure, "||spoiler|| **bold** <t:1700000000:R> @everyone `code` # heading", "\u202eWhere do zebras sleep?"} {
 		s.ask(t, fakediscord.Interaction{}, q)
 	}
 	r := s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}, "unanswered")
 	c := str(t, r, "data", "content")
-	for _, want := range []string{`\[Free Nitro\](https://evil.example/phish)`, "\\|\\|spoiler\\|\\| \\*\\*bold\\*\\* \\<t:1700000000:R> \\`code\\` # heading"} {
+	for _, want := range []string{`\[Free Nitro\](https://evil.example/phish)`, "\\|\\|spoiler\\|\\| \\*\\*bold\\*\\* \\<t:1700000000:R> \\`code\\` # heading", "Where do zebras sleep? — asked"} {
 		if !strings.Contains(c, want) {
 			t.Errorf("unanswered list lacks %q:\n%s", want, c)
 		}
 	}
 	// @everyone is no part of a question (see bot.cleanQuestion), so it
 	// is not recorded either.
-	if strings.Contains(c, lure) || strings.Contains(c, "||spoiler||") || strings.Contains(c, " <t:1700000000:R>") || strings.Contains(c, "everyone") {
+	if strings.Contains(c, lure) || strings.Contains(c, "||spoiler||") || strings.Contains(c, "\u202e") || strings.Contains(c, " <t:1700000000:R>") || strings.Contains(c, "everyone") {
 		t.Errorf("members' Markdown is live in the list:\n%s", c)
 	}
 	if f, _ := r.Field("data", "flags"); int(f.(float64))&int(discordgo.MessageFlagsSuppressEmbeds) == 0 {

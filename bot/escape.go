@@ -18,9 +18,13 @@ const inlineMarkup = "\\*_~|`[]<"
 // (headings, block quotes, lists, subtext) are escaped there, every inline
 // markup character is escaped everywhere, and @everyone and @here are
 // defused. What is left renders as plain text: "[Free Nitro](https://…)"
-// shows as typed, not as a link named "Free Nitro".
+// shows as typed, not as a link named "Free Nitro". The bidirectional
+// controls that turn the text after them around (see bidiControls) are
+// dropped: an override a member typed into a question would otherwise
+// run on into the rest of the line, the bot's own words ("— asked 2×")
+// shown backwards.
 func escapeMarkdown(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(bidiControls.Replace(s)), " ")
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	if n := lineStartMarker(s); n > 0 {
@@ -37,6 +41,16 @@ func escapeMarkdown(s string) string {
 	}
 	return defuse(b.String())
 }
+
+// bidiControls drops the explicit bidirectional embeddings, overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069), which reorder the text after
+// them up to the end of the line. The marks (U+200E, U+200F, U+061C),
+// which right-to-left text needs and which reorder nothing beyond
+// themselves, stay.
+var bidiControls = strings.NewReplacer(
+	"\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
+	"\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "",
+)
 
 // lineStartMarker is the length of the Markdown marker s starts with when
 // it would make a line a heading, a block quote, a list item or subtext

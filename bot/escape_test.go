@@ -23,6 +23,10 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"mass mentions", "@everyone @here", "@\u200beveryone @\u200bhere"},
 		{"backslash", `\*not bold*`, `\\\*not bold\*`},
 		{"white space", "  a \t\n b  ", "a b"},
+		{"right-to-left override", "\u202eevil? asked", "evil? asked"},
+		{"overrides, embeddings and isolates", "a\u202ab\u202bc\u202cd\u202de\u2066f\u2067g\u2068h\u2069i", "abcdefghi"},
+		{"override before a heading mark", "\u202e# big", `\# big`},
+		{"right-to-left marks kept", "\u05e9\u05dc\u05d5\u05dd\u200f \u200eok\u061c", "\u05e9\u05dc\u05d5\u05dd\u200f \u200eok\u061c"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
