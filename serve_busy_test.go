@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"faqbot/content"
 	"faqbot/internal/fakediscord"
 )
@@ -318,6 +320,29 @@ func TestServeUnsentAnswerDoesNotHoldMemberBack(t *testing.T) {
 	if r := s.replyTo(t, s.sendAsk(t, member, fakediscord.DefaultChannelID, faqQuestions[2]), wait); !strings.Contains(replyContent(r), "You've just had an answer") {
 		t.Errorf("/ask after an answer: %s", r)
 	}
+}
+
+// TestServeAnswersWhereRepliesAreRefused: in a channel where the bot may
+// write but not read the message history, Discord refuses replies (403,
+// code 160002); the answer to a mention there goes out as a message of its
+// own. Once, the member got nothing.
+func TestServeAnswersWhereRepliesAreRefused(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, nil)
+	const channel = "200000000000000095"
+	s.fake.FailCode("POST", "channels/"+channel+"/messages", 403, discordgo.ErrCodeCannotReplyWithoutPermissionToReadMessageHistory, 1)
+	a := s.sendMention(t, newMember(), channel, faqQuestions[0])
+	refused := s.replyTo(t, a, wait)
+	r := s.fake.WaitRequest(t, wait, func(r fakediscord.Request) bool {
+		return r.Method == "POST" && r.Path == "channels/"+channel+"/messages" && r.Status == 200
+	})
+	if refused.Status != 403 || title(r) != faqQuestions[0] {
+		t.Errorf("refused reply %s, then %s: want the answer", refused, r)
+	}
+	if ref, ok := r.Field("message_reference"); ok && ref != nil {
+		t.Errorf("the answer is a reply again: %s", r)
+	}
+	noMentionsAllowed(t, r)
 }
 
 func requestsTo(s *served, path string) []fakediscord.Request {

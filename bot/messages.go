@@ -94,7 +94,10 @@ const replyTimeout = time.Minute
 
 // send replies to a message (as a Discord reply), allowing no mentions, not
 // even of the member replied to, within replyTimeout whatever is left of
-// ctx.
+// ctx. Where Discord refuses replies (the bot may write in the channel but
+// not read its history, which a reply needs), the answer goes out as a
+// message of its own: an answer without the reply's link to the question
+// beats none.
 func (b *Bot) send(ctx context.Context, to *discordgo.Message, msg *discordgo.MessageSend) (*discordgo.Message, error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
 	defer cancel()
@@ -105,6 +108,10 @@ func (b *Bot) send(ctx context.Context, to *discordgo.Message, msg *discordgo.Me
 	var sent *discordgo.Message
 	err := withRetry(ctx, false, func() (err error) {
 		sent, err = b.s.ChannelMessageSendComplex(to.ChannelID, msg, discordgo.WithContext(ctx))
+		if msg.Reference != nil && discordCode(err) == discordgo.ErrCodeCannotReplyWithoutPermissionToReadMessageHistory {
+			msg.Reference = nil
+			sent, err = b.s.ChannelMessageSendComplex(to.ChannelID, msg, discordgo.WithContext(ctx))
+		}
 		return err
 	})
 	if err != nil {

@@ -71,11 +71,20 @@ func (b *Bot) respondToInteraction(ctx context.Context, i *discordgo.Interaction
 	tries := 0
 	return withRetry(ctx, true, func() error {
 		err := b.s.InteractionRespond(i, resp, discordgo.WithContext(ctx))
-		var rest *discordgo.RESTError
-		if tries > 0 && errors.As(err, &rest) && rest.Message != nil && rest.Message.Code == errAlreadyAcknowledged {
+		if tries > 0 && discordCode(err) == errAlreadyAcknowledged {
 			err = nil
 		}
 		tries++
 		return err
 	})
+}
+
+// discordCode is the JSON error code of Discord's answer that err carries;
+// 0 for none.
+func discordCode(err error) int {
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) && rest.Message != nil {
+		return rest.Message.Code
+	}
+	return 0
 }

@@ -11,6 +11,7 @@ type fault struct {
 	method, pattern string
 	n               int           // requests still to fail; 0 for a delay, which never runs out
 	status          int           // answer with this status (5xx: Discord's own trouble)
+	code            int           // Discord's JSON error code in the answer (0: none)
 	drop            bool          // close the connection without an answer
 	retryAfter      time.Duration // status 429: the retry_after announced
 	global          bool          // status 429: a global rate limit
@@ -22,6 +23,14 @@ type fault struct {
 // handling them: a 500 or 503 from Discord's side.
 func (s *Server) Fail(method, pattern string, status, n int) {
 	s.addFault(fault{method: method, pattern: pattern, n: n, status: status})
+}
+
+// FailCode makes the next n requests that match method and pattern answer status with
+// Discord's JSON error code, without handling them: Discord refusing a request for a reason
+// of its own, as 403 with 160002 refuses a reply (a message that references another) in a
+// channel where the bot may not read the message history.
+func (s *Server) FailCode(method, pattern string, status, code, n int) {
+	s.addFault(fault{method: method, pattern: pattern, n: n, status: status, code: code})
 }
 
 // Drop makes the next n matching requests lose their connection before any answer, as a
@@ -77,5 +86,5 @@ func (f *fault) reply(path string) reply {
 	if f.status == http.StatusTooManyRequests {
 		return rateLimitedFor(path, f.retryAfter, f.global)
 	}
-	return errorReply(f.status, 0, http.StatusText(f.status))
+	return errorReply(f.status, f.code, http.StatusText(f.status))
 }

@@ -28,6 +28,13 @@ func TestFaults(t *testing.T) {
 		t.Errorf("after the one failure: %v", err)
 	}
 
+	fake.FailCode("POST", route, 403, discordgo.ErrCodeCannotReplyWithoutPermissionToReadMessageHistory, 1)
+	var rest *discordgo.RESTError
+	if err := send(); !errors.As(err, &rest) || rest.Response.StatusCode != 403 || rest.Message == nil ||
+		rest.Message.Code != discordgo.ErrCodeCannotReplyWithoutPermissionToReadMessageHistory {
+		t.Errorf("send = %v, want a 403 with code 160002", err)
+	}
+
 	fake.Drop("", "channels/*/messages", 1)
 	var ue *url.Error
 	if err := send(); !errors.As(err, &ue) {
