@@ -126,12 +126,28 @@ func (b *Bot) unanswered(ctx context.Context, res index.Result) {
 	}
 }
 
-// seconds names a wait as members read it, rounded up: "a second", "4
-// seconds".
-func seconds(d time.Duration) string {
-	n := int(math.Ceil(d.Seconds()))
-	if n <= 1 {
-		return "a second"
+// inWords names a wait as members read it, rounded up: "a second", "4
+// seconds" up to a minute, then "2 minutes", "an hour", "3 hours" (a
+// USER_COOLDOWN of an hour is not "3600 seconds").
+func inWords(d time.Duration) string {
+	units := []struct {
+		one, many string
+		size      time.Duration
+		upTo      float64 // the most counted in this unit
+	}{
+		{"a second", "seconds", time.Second, 60},
+		{"a minute", "minutes", time.Minute, 59},
+		{"an hour", "hours", time.Hour, math.Inf(1)},
 	}
-	return fmt.Sprintf("%d seconds", n)
+	for _, u := range units {
+		n := math.Ceil(float64(d) / float64(u.size))
+		switch {
+		case n > u.upTo:
+			continue
+		case n <= 1:
+			return u.one
+		}
+		return fmt.Sprintf("%d %s", int(n), u.many)
+	}
+	return ""
 }

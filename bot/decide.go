@@ -110,7 +110,7 @@ func decide(q question, res index.Result, err error, cfg Config, st limits) deci
 	}
 
 	if wait, told := st.member(q.member, res.Answered); wait > 0 {
-		d := notice(q, fmt.Sprintf("You've just had an answer from me. You can ask again in %s.", seconds(wait)))
+		d := notice(q, fmt.Sprintf("You've just had an answer from me. You can ask again in %s.", inWords(wait)))
 		d.held = metrics.ScopeUser
 		d.silent = q.via == viaMention && told
 		return d

@@ -271,13 +271,16 @@ func TestPointing(t *testing.T) {
 	}
 }
 
-func TestSeconds(t *testing.T) {
+func TestInWords(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		0: "a second", 300 * time.Millisecond: "a second", time.Second: "a second",
 		1001 * time.Millisecond: "2 seconds", 4200 * time.Millisecond: "5 seconds", time.Minute: "60 seconds",
+		time.Minute + time.Millisecond: "2 minutes", 10 * time.Minute: "10 minutes", 59 * time.Minute: "59 minutes",
+		59*time.Minute + time.Second: "an hour", 3590 * time.Second: "an hour", time.Hour: "an hour",
+		time.Hour + time.Second: "2 hours", 24 * time.Hour: "24 hours",
 	} {
-		if got := seconds(d); got != want {
-			t.Errorf("seconds(%v) = %q, want %q", d, got, want)
+		if got := inWords(d); got != want {
+			t.Errorf("inWords(%v) = %q, want %q", d, got, want)
 		}
 	}
 }
