@@ -376,6 +376,20 @@ func TestEnvExampleDocumentsEveryVariable(t *testing.T) {
 			t.Errorf("README does not document %s", v.Name)
 		}
 	}
+	// The configuration table's defaults, where written as a value, are
+	// the ones the bot uses.
+	for _, line := range strings.Split(string(readme), "\n") {
+		cells := strings.Split(line, " | ")
+		if len(cells) < 3 || !strings.HasPrefix(cells[0], "| `") {
+			continue
+		}
+		name, def := strings.Trim(cells[0], "|` "), cells[1]
+		for _, v := range config.Vars() {
+			if v.Name == name && len(def) > 1 && def[0] == '`' && def[len(def)-1] == '`' && def[1:len(def)-1] != v.Default {
+				t.Errorf("README gives %s the default %s; it is %q", name, def, v.Default)
+			}
+		}
+	}
 }
 
 // TestAskBuiltInQuestions asks the built-in content what a new member asks
