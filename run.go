@@ -94,9 +94,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if err != nil {
 		return fmt.Errorf("configuration:\n%w", err)
 	}
-	a := &app{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr, cfg: cfg}
+	out := &output{w: stdout}
+	a := &app{getenv: getenv, stdin: stdin, stdout: out, stderr: stderr, cfg: cfg}
 	a.log = newLogger(stderr, cfg)
-	return cmd.run(ctx, a, args[2:])
+	return out.check(cmd.run(ctx, a, args[2:]))
 }
 
 func newLogger(w io.Writer, cfg config.Config) *slog.Logger {
