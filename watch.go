@@ -34,40 +34,65 @@ func watchContent(ctx context.Context, a *app, root string, r reloader, wg *sync
 	a.log.Info("watching content for changes", "dir", root)
 	wg.Go(func() {
 		defer func() { _ = w.Close() }()
-		timer := time.NewTimer(time.Hour)
-		timer.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				timer.Stop()
-				return
-			case ev, ok := <-w.Events:
-				if !ok {
-					return
-				}
-				if ignored(ev.Name) {
-					continue
-				}
-				if ev.Has(fsnotify.Create) {
-					if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-						if n, err := addTree(w.Add, ev.Name); err != nil {
-							a.log.Warn("content directories not watched: changes there need /faq reload or SIGHUP", "dirs", n, "first_err", err)
-						}
-					}
-				}
-				timer.Reset(watchDebounce)
-			case err, ok := <-w.Errors:
-				if !ok {
-					return
-				}
-				a.log.Warn("content watcher", "err", err)
-			case <-timer.C:
-				a.log.Info("content changed: reloading")
-				_, _ = r.ReloadFiles(ctx) // no fetch: its saved pages would fire the watcher again
-			}
-		}
+		watchLoop(ctx, a, root, changes{add: w.Add, events: w.Events, errs: w.Errors}, r)
 	})
 	return nil
+}
+
+// changes is what a watcher reports: its events and errors, and how to
+// watch one more directory.
+type changes struct {
+	add    func(dir string) error
+	events <-chan fsnotify.Event
+	errs   <-chan error
+}
+
+// watchLoop reloads the content under root, through r, once the changes
+// c reports have settled, until ctx is done or c ends.
+func watchLoop(ctx context.Context, a *app, root string, c changes, r reloader) {
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case ev, ok := <-c.events:
+			if !ok {
+				return
+			}
+			if ignored(ev.Name) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					if n, err := addTree(c.add, ev.Name); err != nil {
+						a.log.Warn("content directories not watched: changes there need /faq reload or SIGHUP", "dirs", n, "first_err", err)
+					}
+				}
+			}
+			timer.Reset(watchDebounce)
+		case err, ok := <-c.errs:
+			if !ok {
+				return
+			}
+			if !errors.Is(err, fsnotify.ErrEventOverflow) {
+				a.log.Warn("content watcher", "err", err)
+				continue
+			}
+			// The system dropped events (thousands of changes at once):
+			// which files changed is unknown, and new directories may be
+			// unwatched. Reload all of it once the burst settles.
+			a.log.Warn("content watcher missed changes: reloading everything", "err", err)
+			if n, err := addTree(c.add, root); err != nil {
+				a.log.Warn("content directories not watched: changes there need /faq reload or SIGHUP", "dirs", n, "first_err", err)
+			}
+			timer.Reset(watchDebounce)
+		case <-timer.C:
+			a.log.Info("content changed: reloading")
+			_, _ = r.ReloadFiles(ctx) // no fetch: its saved pages would fire the watcher again
+		}
+	}
 }
 
 // addTree watches root and every directory below it with add (fsnotify

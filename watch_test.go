@@ -1,12 +1,22 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"syscall"
 	"testing"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"faqbot/reload"
 )
 
 // TestAddTree: every directory of the content is watched but hidden ones;
@@ -55,5 +65,56 @@ func TestAddTree(t *testing.T) {
 				t.Errorf("err = %v, want the watcher's", err)
 			}
 		})
+	}
+}
+
+// countingReloader counts the reloads it is asked for.
+type countingReloader struct{ files chan struct{} }
+
+func (r countingReloader) Reload(context.Context) (reload.Report, error) { return reload.Report{}, nil }
+
+func (r countingReloader) ReloadFiles(context.Context) (reload.Report, error) {
+	r.files <- struct{}{}
+	return reload.Report{}, nil
+}
+
+// TestWatchReloadsAfterOverflow: when the system drops change events (its
+// queue overflowed in a burst of thousands of changes), which files
+// changed is unknown: the content is reloaded all the same, and
+// directories made meanwhile are watched.
+func TestWatchReloadsAfterOverflow(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "made", "meanwhile"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var watched []string
+	add := func(dir string) error {
+		mu.Lock()
+		defer mu.Unlock()
+		r, _ := filepath.Rel(root, dir)
+		watched = append(watched, filepath.ToSlash(r))
+		return nil
+	}
+	errs := make(chan error)
+	r := countingReloader{files: make(chan struct{}, 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		watchLoop(ctx, &app{log: slog.New(slog.NewTextHandler(io.Discard, nil))}, root, changes{add: add, events: make(chan fsnotify.Event), errs: errs}, r)
+	}()
+	defer func() { cancel(); <-done }()
+
+	errs <- fmt.Errorf("inotify: %w", fsnotify.ErrEventOverflow)
+	select {
+	case <-r.files:
+	case <-time.After(30 * time.Second):
+		t.Fatal("no reload after the watcher missed changes")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !slices.Contains(watched, "made/meanwhile") {
+		t.Errorf("watched %q after the overflow, want the directories made meanwhile too", watched)
 	}
 }
