@@ -5,26 +5,16 @@ import (
 	"errors"
 	"io"
 	"path"
+	"sort"
 	"strings"
 )
 
-// csvColumns are the columns of an FAQ spreadsheet; the first three are
-// required.
-var csvColumns = []string{"question", "answer", "url", "title", "section", "aliases"}
-
-const csvRequired = 3
-
-// csvColumnNames are other names spreadsheets give the columns.
-var csvColumnNames = map[string]string{
-	"questions": "question", "q": "question",
-	"answers": "answer", "a": "answer", "response": "answer", "reply": "answer",
-	"link": "url", "source": "url", "source url": "url",
-	"category": "section", "topic": "section",
-	"alias": "aliases", "also": "aliases", "other phrasings": "aliases",
-}
+// csvRequired are the columns an FAQ spreadsheet must have.
+var csvRequired = []field{fieldQuestion, fieldAnswer, fieldURL}
 
 // readCSV reads an FAQ exported from a spreadsheet: a header row naming the
-// columns (any order, any case), then one question a row. Aliases are
+// columns (any order, as fieldNames names them), then one question a row;
+// a row's id, when the sheet has one, is kept within the file. Aliases are
 // separated by "|". A broken quote is reported on the line where the quote
 // opens, and reading goes on from the next line, so that one stray quote
 // does not swallow the rows after it.
@@ -39,24 +29,19 @@ func readCSV(f *file) {
 		f.problemf(cur.errLine(err), "invalid CSV header: %v", csvErrMsg(err))
 		return
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if name, ok := csvColumnNames[h]; ok {
-			h = name
-		}
-		if _, dup := col[h]; !dup {
-			col[h] = i
-		}
+	cols, unread := csvColumns(header)
+	if len(cols) == 0 {
+		f.problemf(1, "%s", unreadProblem("column", unread))
+		return
 	}
 	var missing []string
-	for _, c := range csvColumns[:csvRequired] {
-		if _, ok := col[c]; !ok {
-			missing = append(missing, c)
+	for _, c := range csvRequired {
+		if len(cols[c]) == 0 {
+			missing = append(missing, fieldLabels[c])
 		}
 	}
 	if len(missing) > 0 {
-		f.problemf(1, "missing column %s", quoteList(missing))
+		f.problemf(1, "missing column %s%s", quoteList(missing), notRead("column", unread))
 		return
 	}
 	ords := ordinals{}
@@ -79,16 +64,18 @@ func readCSV(f *file) {
 			f.problemf(line, "row has %d fields, header has %d", len(row), len(header))
 			continue
 		}
-		field := func(name string) string {
-			if i, ok := col[name]; ok {
-				return strings.TrimSpace(row[i])
+		field := func(fd field) string {
+			for _, i := range cols[fd] {
+				if v := strings.TrimSpace(row[i]); v != "" {
+					return v
+				}
 			}
 			return ""
 		}
 		if strings.TrimSpace(strings.Join(row, "")) == "" {
 			continue // a blank row at the end of a sheet
 		}
-		q, a := field("question"), field("answer")
+		q, a := field(fieldQuestion), field(fieldAnswer)
 		if q == "" {
 			f.problemf(line, "empty question")
 			continue
@@ -98,27 +85,55 @@ func readCSV(f *file) {
 			continue
 		}
 		var aliases []string
-		for _, s := range strings.Split(field("aliases"), "|") {
+		for _, s := range strings.Split(field(fieldAliases), "|") {
 			if s = strings.TrimSpace(s); s != "" {
 				aliases = append(aliases, s)
 			}
 		}
-		t := field("title")
+		t := field(fieldTitle)
 		if t == "" {
 			t = title
 		}
+		id := questionID(f.rel, q, ords)
+		if own := Slug(field(fieldID)); strings.Trim(own, "-_") != "" {
+			id = f.rel + "#" + own // the sheet's own id, kept when the question is reworded
+		}
 		f.emit(draft{Passage: Passage{
-			ID:       questionID(f.rel, q, ords),
+			ID:       id,
 			Kind:     KindFAQ,
 			Title:    t,
-			Section:  field("section"),
+			Section:  field(fieldSection),
 			Question: q,
 			Aliases:  aliases,
 			Text:     a,
-			URL:      f.baseURL(field("url")),
+			URL:      f.baseURL(field(fieldURL)),
 			Line:     line,
 		}})
 	}
+}
+
+// csvColumns are the columns of header that hold each field, in order of
+// preference (the name's rank in fieldNames, then the column's place),
+// and the names of the columns that hold none.
+func csvColumns(header []string) (map[field][]int, []string) {
+	cols := map[field][]int{}
+	ranks := map[int]int{}
+	var unread []string
+	for i, h := range header {
+		fd, rank := lookupField(h, inTables)
+		if fd == fieldNone {
+			if strings.TrimSpace(h) != "" {
+				unread = append(unread, strings.TrimSpace(h))
+			}
+			continue
+		}
+		ranks[i] = rank
+		cols[fd] = append(cols[fd], i)
+	}
+	for _, c := range cols {
+		sort.SliceStable(c, func(a, b int) bool { return ranks[c[a]] < ranks[c[b]] })
+	}
+	return cols, unread
 }
 
 // csvCursor reads a CSV text that may be restarted after a broken row:

@@ -28,7 +28,7 @@ func TestReadCSV(t *testing.T) {
 		{
 			name:     "missing columns",
 			src:      "question,notes\nQ?,A\n",
-			problems: []string{`s.csv:1: missing column "answer", "url"`},
+			problems: []string{`s.csv:1: missing column "answer", "url"; columns not read: "notes"`},
 		},
 		{
 			name:     "short and long rows",
@@ -117,4 +117,27 @@ func TestReadCSVAliasesAndTitle(t *testing.T) {
 	if c.Passages[0].Title != "Guild FAQ" || c.Passages[1].Title != "Custom" {
 		t.Errorf("titles %q, %q", c.Passages[0].Title, c.Passages[1].Title)
 	}
+}
+
+// TestReadCSVFieldNames: the columns' other names (fieldNames), as help
+// desks and other bots export them, in any case and with any separators.
+func TestReadCSVFieldNames(t *testing.T) {
+	const none = `no column read (found "Frage", "Antwort", "Notiz"): name them question, answer, aliases, url, title, section or id`
+	runFieldNames(t, "s.csv", []fieldNamesCase{
+		{name: "a help desk's names",
+			src:  "Q,Reply,Source_URL,Topic,Other-Phrasings\nCan I?,Yes.,https://e.org/a,Basics,may I|could I\n",
+			want: []entryView{{"s.csv#can-i", "S", "Basics", "Can I?", []string{"may I", "could I"}, "Yes.", "https://e.org/a", 2}}},
+		{name: "a QnA Maker export, its own id kept within the file",
+			src:  "Question,Answer,Source,Metadata,SuggestedQuestions,IsContextOnly,Prompts,QnaId\nCan I?,Yes.,https://e.org/a,,[],false,[],12\n",
+			want: []entryView{{"s.csv#12", "S", "", "Can I?", nil, "Yes.", "https://e.org/a", 2}}},
+		{name: "the preferred column's empty cell gives way",
+			src: "question,response,answer,link,url\nCan I?,Maybe.,Yes.,https://e.org/l,\nMay I?,No.,,https://e.org/l,https://e.org/u\n",
+			want: []entryView{
+				{"s.csv#can-i", "S", "", "Can I?", nil, "Yes.", "https://e.org/l", 2},
+				{"s.csv#may-i", "S", "", "May I?", nil, "No.", "https://e.org/u", 3},
+			}},
+		{name: "no column read", src: "Frage,Antwort,Notiz\nKann ich?,Ja.,\n", problems: []string{"s.csv:1: " + none}},
+		{name: "some columns read", src: "Frage,Answer,Link\nKann ich?,Ja.,\n",
+			problems: []string{`s.csv:1: missing column "question"; columns not read: "Frage"`}},
+	})
 }

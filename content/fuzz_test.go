@@ -22,6 +22,8 @@ func FuzzReaders(f *testing.F) {
 		"question;answer;url;\"notes, x\"\n\"q?\";\"a;b\";;\nq\t2?;a\n",
 		"---\n- [\n---\n",
 		"**Q:** x\n\n**A:**\n",
+		`[{"Q":"q?","Reply":"a","category":{"x":1},"QnaId":1},{"Frage":"f"},{"source_url":"u","text":null}]`,
+		"Q;Reply;Source_URL;QnaId\nq?;a;;1\n| Q | Reply |\n|---|---|\n| q? | a |\n",
 		"## S\n\n<details><summary>q?</summary>\n\na\n</details>\n\n- **q?** a\n- **r?**\n  b\n\n| Question | Answer |\n|---|---|\n| q | `a \\| b` |\n\n**q?** a\n\nQ. q?\nA. a\n",
 	}
 	for _, s := range seeds {

@@ -15,6 +15,8 @@ import (
 func readJSON(f *file) {
 	dec := json.NewDecoder(strings.NewReader(f.src))
 	lines := newLineStarts(f.src)
+	var unread unreadEntries
+	defer unread.report(f)
 	tok, err := dec.Token()
 	switch {
 	case errors.Is(err, io.EOF):
@@ -23,7 +25,7 @@ func readJSON(f *file) {
 		f.problemf(lines.line(int(dec.InputOffset())), "%s", jsonProblem(err))
 		return
 	case tok == json.Delim('{'):
-		if !enterArray(f, dec, lines) {
+		if !enterArray(f, dec, lines, &unread) {
 			return
 		}
 	case tok != json.Delim('['):
@@ -42,9 +44,7 @@ func readJSON(f *file) {
 			}
 			continue
 		}
-		if p, ok := jsonlPassage(f, r, n, ords); ok {
-			f.emit(draft{Passage: p})
-		}
+		readEntry(f, r, n, ords, &unread)
 	}
 }
 
@@ -54,7 +54,7 @@ func readJSON(f *file) {
 // array's first element. An object with an entry's own fields (a question,
 // a text), or without an array, is one entry, which enterArray reads
 // itself.
-func enterArray(f *file, dec *json.Decoder, lines lineStarts) bool {
+func enterArray(f *file, dec *json.Decoder, lines lineStarts, unread *unreadEntries) bool {
 	var keys map[string]json.RawMessage
 	one := false
 	if json.Unmarshal([]byte(f.src), &keys) == nil {
@@ -91,9 +91,7 @@ func enterArray(f *file, dec *json.Decoder, lines lineStarts) bool {
 		f.problemf(1, "%s", jsonProblem(err))
 		return false
 	}
-	if p, ok := jsonlPassage(f, r, 1, ordinals{}); ok {
-		f.emit(draft{Passage: p})
-	}
+	readEntry(f, r, 1, ordinals{}, unread)
 	return false
 }
 
@@ -104,15 +102,4 @@ func valueStart(src string, off int64) int64 {
 		off++
 	}
 	return off
-}
-
-// entryKey says whether key names a field only an entry has, so that an
-// object or mapping with it is one entry, not a file holding a list of
-// them under some key.
-func entryKey(key string) bool {
-	switch strings.ToLower(key) {
-	case "question", "text", "answer":
-		return true
-	}
-	return false
 }

@@ -25,7 +25,7 @@ func TestReadJSON(t *testing.T) {
 		{"empty file", "", nil, nil, nil},
 		{"empty array", "[]", nil, nil, nil},
 		{"empty array under a key", `{"faq": []}`, nil, nil, nil},
-		{"no entries under a key", `{"faq": ["a", "b"]}`, nil, nil, []string{"c.json:1: empty text"}},
+		{"no entries under a key", `{"faq": ["a", "b"]}`, nil, nil, []string{`c.json:1: no field read (found "faq"): name them question, answer, aliases, url, title, section or id`}},
 		{"bad records reported on their line, reading goes on",
 			"[\n" + `{"question":1,"text":"x"},` + "\n" + `{"question":"q?"},` + "\n\n  " + `{"question":"Kept?","text":"Yes."}` + "\n]",
 			[]string{"c.json#kept"}, []string{"Yes."}, []string{
@@ -83,4 +83,37 @@ func TestQuestionsAreOneLine(t *testing.T) {
 			t.Errorf("%s: %+v, problems %q", name, c.Passages, problemStrings(c.Problems))
 		}
 	}
+}
+
+// TestReadJSONFieldNames: an entry's keys under their other names
+// (fieldNames); a key of another tool under one of them is left alone; a
+// file none of whose keys is read is one problem, on its first entry.
+func TestReadJSONFieldNames(t *testing.T) {
+	runFieldNames(t, "c.json", []fieldNamesCase{
+		{name: "a help desk's names",
+			src:  "{\"faq\": [\n" + `{"Q": "Can I?", "Response": "Yes.", "Source_URL": "https://e.org/a", "Category": "Basics", "Other phrasings": ["may I"], "QnaId": 7, "source": "old.md:3"}` + "\n]}",
+			want: []entryView{{"7", "", "Basics", "Can I?", []string{"may I"}, "Yes.", "https://e.org/a", 2}}},
+		{name: "text before answer, answer before reply, an empty one gives way",
+			src: `[{"question": "Can I?", "reply": "Maybe.", "answer": "No.", "text": "Yes."}, {"question": "May I?", "text": "", "reply": "Maybe."}]`,
+			want: []entryView{
+				{"c.json#can-i", "", "", "Can I?", nil, "Yes.", "https://kb.e.org/c.json", 1},
+				{"c.json#may-i", "", "", "May I?", nil, "Maybe.", "https://kb.e.org/c.json", 1},
+			}},
+		{name: "another tool's key under another name is left alone",
+			src:  `[{"question": "Can I?", "answer": "Yes.", "category": {"id": 3, "name": "Basics"}, "link": {"href": "x"}, "alias": [1]}]`,
+			want: []entryView{{"c.json#can-i", "", "", "Can I?", nil, "Yes.", "https://kb.e.org/c.json", 1}}},
+		{name: "no key read, one problem on the first entry",
+			src:      "[\n" + `{"Frage": "Kann ich?", "Antwort": "Ja."},` + "\n" + `{"Frage": "Darf ich?", "Antwort": "Nein.", "Notiz": "x"}` + "\n]",
+			problems: []string{`c.json:2: no field read (found "Frage", "Antwort", "Notiz"): name them question, answer, aliases, url, title, section or id`}},
+		{name: "an entry with no key read among others",
+			src:  "[\n" + `{"question": "Can I?", "answer": "Yes."},` + "\n" + `{"Frage": "Kann ich?"}` + "\n" + `, {"question": "May I?", "Antwort": "Ja."}]`,
+			want: []entryView{{"c.json#can-i", "", "", "Can I?", nil, "Yes.", "https://kb.e.org/c.json", 2}},
+			problems: []string{
+				`c.json:3: no field read (found "Frage"): name them question, answer, aliases, url, title, section or id`,
+				`c.json:4: empty text; fields not read: "Antwort"`,
+			}},
+		{name: "a list under questions is a list of entries",
+			src:  `{"title": "Store", "questions": [{"q": "Can I?", "a": "Yes."}]}`,
+			want: []entryView{{"c.json#can-i", "", "", "Can I?", nil, "Yes.", "https://kb.e.org/c.json", 1}}},
+	})
 }

@@ -1,76 +1,21 @@
 package content
 
 import (
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 )
 
 // maxJSONLLine is the longest line of a JSON Lines file.
 const maxJSONLLine = 1 << 20
 
-// jsonlRecord is one line of a JSON Lines content file (FORMAT.md), or one
-// entry of a JSON or YAML file.
-type jsonlRecord struct {
-	// ID may be a number, as exports number their entries ("id": 12).
-	ID       scalar   `json:"id"`
-	Kind     string   `json:"kind"`
-	Title    string   `json:"title"`
-	Question string   `json:"question"`
-	Aliases  []string `json:"aliases"`
-	Text     string   `json:"text"`
-	// Answer is read as Text when a record has no text: FAQ exports
-	// often call it so.
-	Answer  string `json:"answer"`
-	URL     string `json:"url"`
-	Section string `json:"section"`
-	// Source is informational: the passage's source is this file and line.
-	Source string `json:"source"`
-}
-
-// scalar is a field read as text: a JSON string, or a number or true or
-// false as written ("id": 12); null is empty.
-type scalar string
-
-// UnmarshalJSON reads a string, a number, true, false or null.
-func (s *scalar) UnmarshalJSON(b []byte) error {
-	switch v := strings.TrimSpace(string(b)); {
-	case v == "null":
-		return nil
-	case strings.HasPrefix(v, `"`):
-		var str string
-		if err := json.Unmarshal(b, &str); err != nil {
-			return err
-		}
-		*s = scalar(str)
-	case v == "true" || v == "false":
-		*s = scalar(v)
-	default:
-		var n json.Number
-		if err := json.Unmarshal(b, &n); err != nil {
-			return &json.UnmarshalTypeError{Value: jsonKindOf(v), Type: reflect.TypeFor[string]()}
-		}
-		*s = scalar(n)
-	}
-	return nil
-}
-
-// jsonKindOf names the kind of a JSON value that is no string, number or
-// boolean.
-func jsonKindOf(v string) string {
-	if strings.HasPrefix(v, "[") {
-		return "array"
-	}
-	return "object"
-}
-
 // readJSONL reads passages in the corpus format, one JSON object a line.
 // A bad line is reported and skipped; the others are still read.
 func readJSONL(f *file) {
 	ords := ordinals{}
+	var unread unreadEntries
+	defer unread.report(f)
 	for i, line := range strings.Split(f.src, "\n") {
 		n := i + 1
 		if strings.TrimSpace(line) == "" {
@@ -85,10 +30,18 @@ func readJSONL(f *file) {
 			f.problemf(n, "%s", jsonProblem(err))
 			continue
 		}
-		p, ok := jsonlPassage(f, r, n, ords)
-		if ok {
-			f.emit(draft{Passage: p})
-		}
+		readEntry(f, r, n, ords, &unread)
+	}
+}
+
+// readEntry adds the passage of record r, read at line n, unless none of
+// its keys is read: unread holds such an entry back.
+func readEntry(f *file, r jsonlRecord, n int, ords ordinals, unread *unreadEntries) {
+	if !unread.entry(n, r.unread, r.read) {
+		return
+	}
+	if p, ok := jsonlPassage(f, r, n, ords); ok {
+		f.emit(draft{Passage: p})
 	}
 }
 
@@ -105,13 +58,13 @@ func jsonlPassage(f *file, r jsonlRecord, n int, ords ordinals) (Passage, bool) 
 		f.problemf(n, "unknown kind %q, want faq or passage", r.Kind)
 		return Passage{}, false
 	}
-	text := strings.TrimSpace(cmp.Or(r.Text, r.Answer))
+	text := strings.TrimSpace(r.Text)
 	if text == "" {
-		f.problemf(n, "empty text")
+		f.problemf(n, "empty text%s", notRead("field", r.unread))
 		return Passage{}, false
 	}
 	if kind == KindFAQ && question == "" {
-		f.problemf(n, "faq without question")
+		f.problemf(n, "faq without question%s", notRead("field", r.unread))
 		return Passage{}, false
 	}
 	if kind == KindPassage && question != "" {

@@ -63,3 +63,24 @@ func TestReadJSONLLongLines(t *testing.T) {
 		t.Errorf("problems %q, want line 2 too long", problemStrings(c.Problems))
 	}
 }
+
+// TestReadJSONLFieldNames: a line's keys under their other names
+// (fieldNames), source staying FORMAT.md's file:line; a file none of whose
+// keys is read is one problem, on its first line.
+func TestReadJSONLFieldNames(t *testing.T) {
+	runFieldNames(t, "c.jsonl", []fieldNamesCase{
+		{name: "other names, any case and separators",
+			src: `{"QUESTION": "Can I?", "A": "Yes.", "sourceUrl": "https://e.org/a", "Topic": "Basics", "alias": ["may I"]}` + "\n" +
+				`{"id": "x", "question": "May I?", "text": "No.", "source": "faq.md:3"}` + "\n",
+			want: []entryView{
+				{"c.jsonl#can-i", "", "Basics", "Can I?", []string{"may I"}, "Yes.", "https://e.org/a", 1},
+				{"x", "", "", "May I?", nil, "No.", "https://kb.e.org/c.jsonl", 2},
+			}},
+		{name: "no key read",
+			src:      "\n" + `{"prompt": "Can I?", "completion": "Yes."}` + "\n" + `{"prompt": "May I?", "completion": "No."}` + "\n",
+			problems: []string{`c.jsonl:2: no field read (found "prompt", "completion"): name them question, answer, aliases, url, title, section or id`}},
+		{name: "the own name of the wrong type is still a problem",
+			src:      `{"question": "Can I?", "answer": ["Yes."]}` + "\n",
+			problems: []string{`c.jsonl:1: field "answer": want string, got array`}},
+	})
+}

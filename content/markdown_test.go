@@ -200,3 +200,17 @@ func BenchmarkReadMarkdown(b *testing.B) {
 		})
 	}
 }
+
+// TestMarkdownTableFieldNames: an FAQ table's columns under their other
+// names (fieldNames), the preferred one read when two name one field.
+func TestMarkdownTableFieldNames(t *testing.T) {
+	const faq = "---\nkind: faq\n---\n"
+	runFieldNames(t, "t.md", []fieldNamesCase{
+		{name: "other names, any case",
+			src:  faq + "| Q | Reply | Other_Phrasings | Category |\n|---|---|---|---|\n| Can I? | Yes. | may I; could I | Basics |\n",
+			want: []entryView{{"t.md#can-i", "T", "", "Can I?", []string{"may I", "could I"}, "Yes.", "https://kb.e.org/t.md#:~:text=Can%20I%3F", 6}}},
+		{name: "the preferred name of two",
+			src:  faq + "| FAQ | Question | A | Answer |\n|---|---|---|---|\n| x | Can I? | no | Yes. |\n",
+			want: []entryView{{"t.md#can-i", "T", "", "Can I?", nil, "Yes.", "https://kb.e.org/t.md#:~:text=Can%20I%3F", 6}}},
+	})
+}

@@ -236,18 +236,12 @@ func (w *mdWalker) boldItems(b *mdBlock) ([]boldItem, bool) {
 	return entries, answered
 }
 
-// Column names of an FAQ table.
-var (
-	questionColumns = map[string]bool{"question": true, "questions": true, "q": true, "faq": true}
-	answerColumns   = map[string]bool{"answer": true, "answers": true, "a": true, "response": true}
-	aliasColumns    = map[string]bool{"aliases": true, "alias": true, "also": true}
-)
-
-// table reads a table with Question and Answer columns (any case, any
-// order; an Aliases column holds other phrasings separated by ";"), one
-// FAQ pair a row; it reports whether the table is one. Outside an FAQ page
-// its questions must ask, as a <details> summary's must: "Q" and "A" head
-// other columns too (a quarter, a charge, an area).
+// table reads a table with Question and Answer columns (any order, under
+// any of their names in fieldNames; an Aliases column holds other
+// phrasings separated by ";"), one FAQ pair a row; it reports whether the
+// table is one. Outside an FAQ page its questions must ask, as a <details>
+// summary's must: "Q" and "A" head other columns too (a quarter, a
+// charge, an area).
 func (w *mdWalker) table(b *mdBlock) bool {
 	lines := strings.Split(w.doc.text(b.start, b.end), "\n")
 	if len(lines) < 2 {
@@ -291,17 +285,25 @@ func (w *mdWalker) table(b *mdBlock) bool {
 }
 
 // qaColumns finds the question, answer and aliases columns (-1: none) in a
-// table's header row; ok is false without a question and an answer column.
+// table's header row, named as fieldNames names them (of two columns of
+// one field, the one under the preferred name); ok is false without a
+// question and an answer column. Other columns (a link, a category) are
+// not read: a row's link is the page's.
 func (w *mdWalker) qaColumns(header string) (q, a, aliases int, ok bool) {
 	q, a, aliases = -1, -1, -1
+	best := map[field]int{} // the rank of the name each column was chosen by
 	for k, h := range tableCells(header) {
-		h = strings.ToLower(w.doc.plain(h))
-		switch {
-		case questionColumns[h] && q < 0:
+		fd, rank := lookupField(w.doc.plain(h), inTables)
+		if r, ok := best[fd]; fd == fieldNone || ok && r <= rank {
+			continue
+		}
+		best[fd] = rank
+		switch fd {
+		case fieldQuestion:
 			q = k
-		case answerColumns[h] && a < 0:
+		case fieldAnswer:
 			a = k
-		case aliasColumns[h] && aliases < 0:
+		case fieldAliases:
 			aliases = k
 		}
 	}

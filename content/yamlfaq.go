@@ -17,6 +17,8 @@ import (
 func readYAML(f *file) {
 	dec := yaml.NewDecoder(strings.NewReader(f.src))
 	ords := ordinals{}
+	var unread unreadEntries
+	defer unread.report(f)
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
@@ -29,14 +31,14 @@ func readYAML(f *file) {
 			return
 		}
 		if len(doc.Content) > 0 && doc.Content[0].Tag != "!!null" { // not a document of comments
-			readYAMLDocument(f, doc.Content[0], ords)
+			readYAMLDocument(f, doc.Content[0], ords, &unread)
 		}
 	}
 }
 
 // readYAMLDocument reads the entries of one YAML document, whose top node
 // is root.
-func readYAMLDocument(f *file, root *yaml.Node, ords ordinals) {
+func readYAMLDocument(f *file, root *yaml.Node, ords ordinals, unread *unreadEntries) {
 	entries := []*yaml.Node{root}
 	switch root.Kind {
 	case yaml.SequenceNode:
@@ -52,9 +54,7 @@ func readYAMLDocument(f *file, root *yaml.Node, ords ordinals) {
 		if !ok {
 			continue
 		}
-		if p, ok := jsonlPassage(f, r, e.Line, ords); ok {
-			f.emit(draft{Passage: p})
-		}
+		readEntry(f, r, e.Line, ords, unread)
 	}
 }
 
@@ -94,8 +94,11 @@ func yamlEntries(m *yaml.Node) []*yaml.Node {
 	return first
 }
 
-// yamlEntry reads one entry's fields, reporting a field of the wrong shape.
-// Keys it does not know (tags, dates, other tools' own) are fine. A problem
+// yamlEntry reads one entry's fields through the field vocabulary,
+// reporting a field of the wrong shape under its own name ("question:
+// [a]"). Keys it does not know (tags, dates, other tools' own), and other
+// names of a field with a shape it does not have ("category: {id: 3}"),
+// are left alone. A problem
 // names the line where the entry or field stands, also when it is an alias
 // ("*list") of a node defined elsewhere.
 func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
@@ -108,38 +111,35 @@ func yamlEntry(f *file, e *yaml.Node) (jsonlRecord, bool) {
 		f.problemf(line, "want an entry of key: value lines")
 		return r, false
 	}
-	var id string
-	fields := map[string]*string{
-		"id": &id, "kind": &r.Kind, "title": &r.Title, "question": &r.Question, "text": &r.Text,
-		"answer": &r.Answer, "url": &r.URL, "section": &r.Section, "source": &r.Source,
-	}
 	pairs := yamlPairs(e)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		key, val := strings.ToLower(pairs[i].Value), pairs[i+1]
+		name, val := pairs[i].Value, pairs[i+1]
 		at := val.Line
 		if val.Kind == yaml.AliasNode {
 			val = val.Alias
 		}
-		if key == "aliases" {
+		fd, rank := lookupField(name, inEntries)
+		r.note(name, fd)
+		own := ownName(name, fd)
+		switch {
+		case fd == fieldNone:
+		case fd == fieldAliases:
 			aliases, ok := yamlStrings(val)
-			if !ok {
-				f.problemf(at, "%s must be a list of text", pairs[i].Value)
+			if ok {
+				r.setAliases(rank, aliases)
+			} else if own {
+				f.problemf(at, "%s must be a list of text", name)
 				return r, false
 			}
-			r.Aliases = aliases
-			continue
-		}
-		dst, known := fields[key]
-		switch {
-		case !known:
 		case val.Kind != yaml.ScalarNode:
-			f.problemf(at, "%s must be text", pairs[i].Value)
-			return r, false
+			if own {
+				f.problemf(at, "%s must be text", name)
+				return r, false
+			}
 		case val.Tag != "!!null":
-			*dst = val.Value
+			r.set(fd, rank, val.Value)
 		}
 	}
-	r.ID = scalar(id)
 	return r, true
 }
 

@@ -92,3 +92,23 @@ func TestReadYAML(t *testing.T) {
 		})
 	}
 }
+
+// TestReadYAMLFieldNames: an entry's keys under their other names
+// (fieldNames); a key of another tool under one of them is left alone; a
+// file none of whose keys is read is one problem, on its first entry.
+func TestReadYAMLFieldNames(t *testing.T) {
+	runFieldNames(t, "c.yaml", []fieldNamesCase{
+		{name: "other names, any case and separators",
+			src:  "faq:\n  - Q: Can I?\n    Reply: Yes.\n    Link: https://e.org/a\n    Category: Basics\n    other_phrasings: may I\n    QnaId: 7\n",
+			want: []entryView{{"7", "", "Basics", "Can I?", []string{"may I"}, "Yes.", "https://e.org/a", 2}}},
+		{name: "another tool's key under another name is left alone",
+			src:  "- question: Can I?\n  answer: Yes.\n  topic: {id: 3}\n  also: {x: y}\n",
+			want: []entryView{{"c.yaml#can-i", "", "", "Can I?", nil, "Yes.", "https://kb.e.org/c.yaml", 1}}},
+		{name: "no key read, one problem on the first entry",
+			src:      "# tags\n- name: rules\n  content: Read the rules.\n- name: roles\n  content: Pick them in #roles.\n  tags: [x]\n",
+			problems: []string{`c.yaml:2: no field read (found "name", "content", "tags"): name them question, answer, aliases, url, title, section or id`}},
+		{name: "over several documents",
+			src:      "name: rules\ncontent: Read the rules.\n---\nname: roles\n",
+			problems: []string{`c.yaml:1: no field read (found "name", "content"): name them question, answer, aliases, url, title, section or id`}},
+	})
+}
