@@ -58,12 +58,13 @@ var fieldNames = []fieldName{
 	{"alias", fieldAliases, everywhere},
 	{"also", fieldAliases, everywhere},
 	{"otherphrasings", fieldAliases, everywhere},
-	{"text", fieldAnswer, everywhere},
+	{"text", fieldAnswer, inEntries}, // FORMAT.md's own name
 	{"answer", fieldAnswer, everywhere},
 	{"answers", fieldAnswer, inTables},
 	{"a", fieldAnswer, everywhere},
 	{"response", fieldAnswer, everywhere},
 	{"reply", fieldAnswer, everywhere},
+	{"text", fieldAnswer, inTables}, // a sheet's notes, as likely as its answers
 	{"url", fieldURL, everywhere},
 	{"link", fieldURL, everywhere},
 	{"sourceurl", fieldURL, everywhere},

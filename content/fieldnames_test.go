@@ -90,7 +90,9 @@ func TestFieldNamesPreferred(t *testing.T) {
 	}{
 		{"question", "q", everywhere},
 		{"question", "faq", inTables},
-		{"text", "answer", everywhere},
+		{"text", "answer", inEntries},
+		{"answer", "text", inTables},
+		{"reply", "text", inTables},
 		{"answer", "response", everywhere},
 		{"aliases", "also", everywhere},
 		{"url", "link", everywhere},
