@@ -117,8 +117,9 @@ func TestServeConnectionErrorNamesAPIURL(t *testing.T) {
 }
 
 // TestServeSmallTalk: a member who thanks the bot, greets it, asks whether
-// they may ask or asks for help gets a courtesy reply instead of "not
-// sure", and nothing lands in the moderators' unanswered list.
+// they may ask, asks for help or says nothing to look up ("whatever") gets
+// a courtesy reply instead of "not sure", and nothing lands in the
+// moderators' unanswered list.
 func TestServeSmallTalk(t *testing.T) {
 	t.Parallel()
 	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})
@@ -134,6 +135,9 @@ func TestServeSmallTalk(t *testing.T) {
 	}
 	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "help"), wait); !strings.Contains(str(t, r, "content"), "Mention me with a whole question") || title(r) != "" {
 		t.Errorf("mention help: %s", r.Body)
+	}
+	if r := s.replyTo(t, s.sendMention(t, newMember(), channel, "whatever"), wait); !strings.Contains(str(t, r, "content"), "Ask me a question") || title(r) != "" {
+		t.Errorf("mention whatever: %s", r.Body)
 	}
 	r := s.faq(t, fakediscord.Interaction{Permissions: discordgo.PermissionManageServer}, "unanswered")
 	if c := str(t, r, "data", "content"); !strings.Contains(c, "No unanswered questions") {

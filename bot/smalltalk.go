@@ -24,6 +24,7 @@ const (
 	talkAsking               // "can I ask something?", "anyone here?", "quick question"
 	talkHelp                 // "help", "what can you do?", "how do I use this bot?"
 	talkBot                  // "who made you?", "how old are you", "bad bot": about the bot itself
+	talkNoise                // "ok", "test", "whatever", "yes": no words a question is made of
 )
 
 // searched says whether a message of this kind is searched: a question,
@@ -51,7 +52,8 @@ func (t talk) answeredBy(res index.Result) bool {
 // it is one of them, a usage word or a filler word, and one of them is
 // there (asking first, then thanks, then help). usageWords ask for help
 // only together ("what can you do", "how does this work"): alone
-// they are the start of some question. A message that speaks to the bot
+// they are the start of some question. A message of nothing but filler
+// and noiseWords says nothing to look up. A message that speaks to the bot
 // (youWords, "bot") with aboutWords and nothing but filler is about the
 // bot, as is "are you a bot".
 var (
@@ -65,6 +67,8 @@ var (
 		"i we for the help answer info " +
 		"can could may might me is are have has need quick small simple little one another some something " +
 		"please pls plz just still if to do does any u i'm im lol lmao haha hahaha xd")
+	noiseWords = wordSet("test testing tested ping pong yes no yeah yep yup nope nah sure whatever everything " +
+		"anything nothing random stuff same idk hm hmm hmmm meh wow oof bruh k kk nvm nevermind")
 	youWords   = wordSet("you your yours yourself you're youre u ur")
 	aboutWords = wordSet("who who's whos made make created create built build wrote write programmed coded designed " +
 		"own owns owner old age name called real human robot ai alive sentient person conscious " +
@@ -91,7 +95,7 @@ func smallTalk(text string) talk {
 	fields := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	})
-	var thanks, greeting, asking, help, about, you, bot bool
+	var thanks, greeting, asking, help, about, you, bot, said bool
 	usage := map[string]bool{}
 	asksMore := false // a usage word that is no filler: "what is this"
 	for _, w := range fields {
@@ -111,7 +115,9 @@ func smallTalk(text string) talk {
 		case usageWords[w]:
 			usage[w] = true
 			asksMore = asksMore || !fillerWords[w]
-		case fillerWords[w], youWords[w], w == "":
+		case fillerWords[w], youWords[w], noiseWords[w]:
+			said = true
+		case w == "":
 		default:
 			return talkNone
 		}
@@ -129,6 +135,8 @@ func smallTalk(text string) talk {
 		return talkNone // "what is this", "how does it go": some question
 	case greeting:
 		return talkGreeting
+	case said && !about: // not "food", "where", "love": some topic
+		return talkNoise
 	}
 	return talkNone
 }

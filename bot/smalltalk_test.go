@@ -49,8 +49,8 @@ func TestSmallTalk(t *testing.T) {
 		{"what can you tell me about raids", talkNone},
 		{"help with roles", talkNone},
 		{"how", talkNone},
-		{"good", talkNone},
-		{"ok", talkNone},
+		{"good", talkNoise},
+		{"ok", talkNoise},
 		{"", talkNone},
 		{"🙏", talkNone},
 		{"thanksgiving opening hours", talkNone},
@@ -80,6 +80,15 @@ func TestSmallTalk(t *testing.T) {
 		{"who made you lol", talkBot},
 		{"thanks lol", talkThanks},
 		{"hey bot", talkGreeting},
+		{"test", talkNoise},
+		{"whatever", talkNoise},
+		{"ok cool", talkNoise},
+		{"Yes!", talkNoise},
+		{"everything", talkNoise},
+		{"food", talkNone},
+		{"where", talkNone},
+		{"test server rules", talkNone},
+		{"yes but how do I reload", talkNone},
 	}
 	for _, tt := range tests {
 		if got := smallTalk(tt.text); got != tt.want {
