@@ -3,7 +3,7 @@
 //
 // Load walks a content tree and dispatches each file by extension:
 //
-//	.md, .markdown  Markdown articles and FAQ pages (front matter, headings, Q:/A: pairs)
+//	.md, .markdown  Markdown articles, FAQ pages (front matter, headings, Q:/A: pairs) and Discord bots' tags
 //	.txt            scraped article text; files named synonyms.txt are synonym lists
 //	.jsonl          JSON Lines in the corpus format of the eval tooling
 //	.csv            FAQ spreadsheets (question, answer, url columns)

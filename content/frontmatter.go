@@ -12,7 +12,14 @@ import (
 type frontMatter struct {
 	Title string
 	URL   string
-	Kind  string // "faq", "article" or "" (decide by file name)
+	Kind  string // "faq", "article", "tag" or "" (decide by file name)
+	// Aliases are the file's other names that are phrasings (a Discord
+	// bot's tag names), not paths or links (as Hugo's aliases are).
+	Aliases []string
+	// embed is set when the file describes a Discord embed ("embed:
+	// title: ..."), as the tags of Discord bots do.
+	embed      bool
+	embedTitle string
 }
 
 // yamlLine finds the line number yaml.v3 puts in its error messages.
@@ -68,6 +75,12 @@ func parseFrontMatter(f *file, text string) (frontMatter, bool) {
 		key, val := m.Content[i], m.Content[i+1]
 		var dst *string
 		switch strings.ToLower(key.Value) {
+		case "embed":
+			readEmbed(&fm, val)
+			continue
+		case "aliases":
+			fm.Aliases = phrasings(val)
+			continue
 		case "title":
 			dst = &fm.Title
 		case "url":
@@ -87,11 +100,59 @@ func parseFrontMatter(f *file, text string) (frontMatter, bool) {
 		}
 	}
 	fm.Kind = strings.ToLower(fm.Kind)
-	if fm.Kind != "" && fm.Kind != "faq" && fm.Kind != "article" {
-		f.problemf(kindLine(m)+offset, "invalid front matter: kind %q, want faq or article", fm.Kind)
+	if fm.Kind != "" && fm.Kind != "faq" && fm.Kind != "article" && fm.Kind != "tag" {
+		f.problemf(kindLine(m)+offset, "invalid front matter: kind %q, want faq, article or tag", fm.Kind)
 		ok = false
 	}
+	if fm.Title == "" {
+		fm.Title = fm.embedTitle
+	}
 	return fm, ok
+}
+
+// readEmbed reads the title of a Discord embed described in front matter
+// ("embed:" with "title:" under it), which a tag shows as its heading.
+// Other embed fields (colour, image, fields) are for Discord's layout.
+func readEmbed(fm *frontMatter, val *yaml.Node) {
+	if val.Kind != yaml.MappingNode {
+		return // another tool's "embed" key
+	}
+	fm.embed = true
+	for i := 0; i+1 < len(val.Content); i += 2 {
+		k, v := val.Content[i], val.Content[i+1]
+		if strings.EqualFold(k.Value, "title") && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+			fm.embedTitle = strings.TrimSpace(v.Value)
+		}
+	}
+}
+
+// phrasings are the aliases of front matter that members could ask by: a
+// list of text, or one text of comma-separated names ("aliases: a, b", as
+// some bots write them). Paths and links ("/old/about/", Hugo's redirects)
+// are no phrasings and are left out, as is anything not text.
+func phrasings(val *yaml.Node) []string {
+	var names []string
+	switch val.Kind {
+	case yaml.ScalarNode:
+		if val.Tag != "!!null" {
+			names = strings.Split(val.Value, ",")
+		}
+	case yaml.SequenceNode:
+		for _, c := range val.Content {
+			if c.Kind == yaml.ScalarNode && c.Tag != "!!null" {
+				names = append(names, c.Value)
+			}
+		}
+	}
+	var out []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" || strings.ContainsAny(n[:1], "/\\") || strings.Contains(n, "://") {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // kindLine is the line of the kind value in a front matter mapping.

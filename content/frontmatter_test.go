@@ -35,7 +35,16 @@ func TestFrontMatter(t *testing.T) {
 		{"title not text", "---\ntitle:\n  - a\n---\n", frontMatter{}, "", 0, false,
 			[]string{"f.md:3: invalid front matter: title must be text"}},
 		{"bad kind", "---\ntitle: T\nkind: wiki\n---\n", frontMatter{}, "", 0, false,
-			[]string{`f.md:3: invalid front matter: kind "wiki", want faq or article`}},
+			[]string{`f.md:3: invalid front matter: kind "wiki", want faq, article or tag`}},
+		{"embed title", "---\naliases: [\"envs\", venv]\nembed:\n    title: \"Python environments\"\n---\nB",
+			frontMatter{Title: "Python environments", Aliases: []string{"envs", "venv"}, embed: true, embedTitle: "Python environments"}, "B", 5, true, nil},
+		{"own title before embed title", "---\nembed:\n    title: E\ntitle: T\n---\n",
+			frontMatter{Title: "T", embed: true, embedTitle: "E"}, "", 5, true, nil},
+		{"aliases in one text", "---\naliases: padbooking, reservepad\n---\n",
+			frontMatter{Aliases: []string{"padbooking", "reservepad"}}, "", 3, true, nil},
+		{"paths and links are no phrasings", "---\naliases: ['/old/about/', 'https://e.org/a', about us]\n---\n",
+			frontMatter{Aliases: []string{"about us"}}, "", 3, true, nil},
+		{"another tool's embed", "---\nembed: video.mp4\n---\n", frontMatter{}, "", 3, true, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,7 +59,7 @@ func TestFrontMatter(t *testing.T) {
 			if !ok {
 				return
 			}
-			if fm != tt.want || body != tt.body || offset != tt.offset {
+			if !reflect.DeepEqual(fm, tt.want) || body != tt.body || offset != tt.offset {
 				t.Errorf("got %+v, body %q, offset %d; want %+v, %q, %d", fm, body, offset, tt.want, tt.body, tt.offset)
 			}
 		})

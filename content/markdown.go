@@ -325,6 +325,14 @@ func readMarkdown(f *file) {
 		f.problemf(line, "%s", msg)
 		return
 	}
+	if isTag(f, fm) {
+		readTag(f, fm, doc, f.baseURL(fm.URL))
+		if doc.overrun {
+			f.passages = nil
+			f.problemf(offset+1, "%s", tooSlow)
+		}
+		return
+	}
 	w := &mdWalker{
 		f:     f,
 		doc:   doc,
