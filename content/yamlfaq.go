@@ -62,7 +62,9 @@ func readYAMLDocument(f *file, root *yaml.Node, ords ordinals, unread *unreadEnt
 // mapping itself when it is one entry, else the first list it holds that
 // starts with an entry (tags and other lists stand beside it), else none
 // when it holds an empty list ("faq: []", a list with no entries yet, as
-// readJSON reads it), else the first list.
+// readJSON reads it), else the mapping itself when one of its keys names a
+// field of an entry and holds its text (the list is the entry's aliases or
+// tags), else the first list.
 func yamlEntries(m *yaml.Node) []*yaml.Node {
 	var first []*yaml.Node
 	empty := false
@@ -88,10 +90,21 @@ func yamlEntries(m *yaml.Node) []*yaml.Node {
 	switch {
 	case empty:
 		return nil // Load notes that nothing was indexed
-	case first == nil:
+	case first == nil || namesField(m):
 		return []*yaml.Node{m}
 	}
 	return first
+}
+
+// namesField reports whether some key of mapping m is a field name of an
+// entry and holds text ("title: ...").
+func namesField(m *yaml.Node) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if f, _ := lookupField(m.Content[i].Value, inEntries); f != fieldNone && m.Content[i+1].Kind == yaml.ScalarNode {
+			return true
+		}
+	}
+	return false
 }
 
 // yamlEntry reads one entry's fields through the field vocabulary,
