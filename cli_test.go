@@ -399,6 +399,8 @@ func TestAskBuiltInQuestions(t *testing.T) {
 		{"how do I ask a question", "faq.md#how-do-i-ask-faqbot-a-question"},
 		{"how do i reload", "faq.md#how-do-i-reload-the-faq"},
 		{"can i ask privately", "faq.md#can-i-ask-a-question-privately"},
+		{"who can reload", "faq.md#who-can-reload-the-content"},
+		{"does the bot read all messages", "faq.md#does-faqbot-read-every-message"},
 		{"why does the bot tell me to wait", "faq.md#why-does-the-bot-tell-me-to-wait"},
 		{"which file formats can faqbot read?", "faq.md#which-file-formats-can-faqbot-read"},
 	}
