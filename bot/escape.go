@@ -2,6 +2,7 @@ package bot
 
 import (
 	"strings"
+	"unicode"
 )
 
 // inlineMarkup are the characters Discord's Markdown gives a meaning
@@ -22,9 +23,10 @@ const inlineMarkup = "\\*_~|`[]<"
 // controls that turn the text after them around (see bidiControls) are
 // dropped: an override a member typed into a question would otherwise
 // run on into the rest of the line, the bot's own words ("— asked 2×")
-// shown backwards.
+// shown backwards. Runs of combining marks are cut to maxMarks (see
+// tameMarks).
 func escapeMarkdown(s string) string {
-	s = strings.Join(strings.Fields(bidiControls.Replace(s)), " ")
+	s = strings.Join(strings.Fields(tameMarks(bidiControls.Replace(s))), " ")
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	if n := lineStartMarker(s); n > 0 {
@@ -72,4 +74,26 @@ func lineStartMarker(s string) int {
 		return i + 1
 	}
 	return 0
+}
+
+// maxMarks is the most combining marks kept on one character: writing
+// needs two or three (a vowel sign and a tone, say), while hundreds
+// stacked on one letter ("zalgo" text) spill over the lines above and
+// below it in a moderator's list.
+const maxMarks = 3
+
+// tameMarks drops the combining marks of s beyond maxMarks in a row.
+func tameMarks(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	marks := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.M, r) {
+			marks = 0
+		} else if marks++; marks > maxMarks {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -1,6 +1,9 @@
 package bot
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestEscapeMarkdown(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -27,6 +30,8 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"overrides, embeddings and isolates", "a\u202ab\u202bc\u202cd\u202de\u2066f\u2067g\u2068h\u2069i", "abcdefghi"},
 		{"override before a heading mark", "\u202e# big", `\# big`},
 		{"right-to-left marks kept", "\u05e9\u05dc\u05d5\u05dd\u200f \u200eok\u061c", "\u05e9\u05dc\u05d5\u05dd\u200f \u200eok\u061c"},
+		{"combining marks piled up", "z" + strings.Repeat("\u0336\u0337", 40) + "algo", "z\u0336\u0337\u0336algo"},
+		{"combining marks writing needs", "Tiếng Việt, नमस्ते, e\u0301", "Tiếng Việt, नमस्ते, e\u0301"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
