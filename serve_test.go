@@ -528,6 +528,23 @@ func TestServeUnansweredList(t *testing.T) {
 	noMentionsAllowed(t, r, "data")
 }
 
+// TestServeFAQInDM: /faq used in a DM, where Discord sends no member and
+// so no roles, tells the member to use it in the server; it said "only
+// moderators can use /faq", which misled moderators. Nothing is run.
+func TestServeFAQInDM(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})
+	for _, sub := range []string{"reload", "unanswered", "learned"} {
+		r := s.faq(t, fakediscord.Interaction{DM: true, ChannelID: "500000000000000002"}, sub)
+		c := str(t, r, "data", "content")
+		if !ephemeral(r) || !strings.Contains(c, "works in the server, not in DMs") || strings.Contains(c, "only moderators") {
+			t.Errorf("/faq %s in a DM: %s", sub, r.Body)
+		}
+		noMentionsAllowed(t, r, "data")
+	}
+	s.fake.NoRequest(t, 500*time.Millisecond, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original"))
+}
+
 func TestServeGracefulShutdown(t *testing.T) {
 	t.Parallel()
 	s := startServe(t, nil)

@@ -40,6 +40,11 @@ func (b *Bot) isModerator(i *discordgo.Interaction) bool {
 // handleFAQ runs the moderator commands: /faq reload, /faq unanswered and
 // /faq learned.
 func (b *Bot) handleFAQ(ctx context.Context, i *discordgo.Interaction) response {
+	if i.GuildID == "" {
+		// A DM tells nothing of the member's roles: a moderator there is
+		// to be sent to the server, not told they are none.
+		return private(&discordgo.InteractionResponseData{Content: "`/faq` works in the server, not in DMs. Please use it in a channel of the server."})
+	}
 	if !b.isModerator(i) {
 		b.log.Info("refused moderator command", "user", userID(i), "guild", i.GuildID)
 		return private(&discordgo.InteractionResponseData{Content: "Sorry, only moderators can use `/faq` commands."})
