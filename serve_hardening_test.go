@@ -220,3 +220,54 @@ func TestServeShutdownTellsLateInteractions(t *testing.T) {
 		t.Errorf("the answer in flight: %s", a.Body)
 	}
 }
+
+// TestServeShutdownTellsLateMentions: a member whose mention or DM arrives
+// while the bot shuts down is told, in a reply, that the bot is
+// restarting; they got no reply at all. A help-channel question nobody
+// asked the bot stays unanswered, and a reply Discord is slow to take does
+// not hold the shutdown for long.
+func TestServeShutdownTellsLateMentions(t *testing.T) {
+	t.Parallel()
+	const help, dm, slow = "200000000000000081", "500000000000000003", "200000000000000082"
+	s := startServe(t, map[string]string{"ANSWER_CHANNELS": help})
+	// The first answer is held on its way, so that the shutdown waits
+	// for it while the other messages arrive.
+	first := fakediscord.Interaction{ID: nextID(), Name: "ask", Options: []fakediscord.CommandOption{{Name: "question", Value: "when is raid night"}}}
+	s.fake.Slow("POST", "interactions/"+first.ID+"/*/callback", 2*time.Second)
+	s.fake.Slow("POST", "channels/"+slow+"/messages", time.Hour)
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(first))
+	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "msg=question source=slash") }) {
+		t.Fatal("the first question was not answered")
+	}
+	s.cancel()
+	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "shutting down") }) {
+		t.Fatal("no shutdown in the log")
+	}
+	mention := s.sendMention(t, newMember(), fakediscord.DefaultChannelID, "when is raid night?")
+	direct := fakediscord.Message{ID: nextID(), DM: true, AuthorID: newMember(), ChannelID: dm, Content: "how do I join the book club?"}
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(direct))
+	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(fakediscord.Message{ID: nextID(), AuthorID: newMember(), ChannelID: help, Content: "when is raid night?"}))
+	s.sendMention(t, newMember(), slow, "when is raid night?")
+	for _, a := range []asked{mention, {id: direct.ID}} {
+		r := s.replyTo(t, a, wait)
+		if c := str(t, r, "content"); !strings.Contains(c, "I'm restarting right now") || field(t, r, "embeds") != nil {
+			t.Errorf("the late message %s got %s", a.id, r.Body)
+		}
+		noMentionsAllowed(t, r)
+	}
+	if a := s.callback(t, first.ID); str(t, a, "data", "embeds", "0", "title") != "When is raid night?" {
+		t.Errorf("the answer in flight: %s", a.Body)
+	}
+	select {
+	case err := <-s.done:
+		if err != nil {
+			t.Errorf("serve: %v", err)
+		}
+		s.done <- nil // for the cleanup
+	case <-time.After(wait):
+		t.Fatal("serve did not stop while Discord held a reply")
+	}
+	if rs := requestsTo(s, "channels/"+help+"/messages"); len(rs) != 0 {
+		t.Errorf("the unasked help-channel question got %s", rs[0].Body)
+	}
+}

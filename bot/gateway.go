@@ -97,7 +97,7 @@ func (b *Bot) handle(sh *shard) {
 		if m.Message != nil && !b.firstDelivery("message", m.ID) {
 			return
 		}
-		b.guard("message", func(ctx context.Context) { b.onMessage(ctx, m) }, nil)
+		b.guard("message", func(ctx context.Context) { b.onMessage(ctx, m) }, func(ctx context.Context) { b.refuseMessage(ctx, m.Message) })
 	})
 	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageUpdate) {
 		b.guard("message", func(ctx context.Context) { b.onMessageEdit(ctx, m) }, nil)

@@ -105,8 +105,8 @@ func (b *Bot) Interact(i *discordgo.Interaction, send func(ctx context.Context, 
 	b.guard("interaction", func(ctx context.Context) { b.serveInteraction(ctx, i, send) }, func(ctx context.Context) { b.refuseInteraction(ctx, i, send) })
 }
 
-// stoppingText is what a member is told whose command or click arrives
-// while the bot shuts down.
+// stoppingText is what a member is told whose command, click, mention or
+// DM arrives while the bot shuts down.
 const stoppingText = "I'm restarting right now, so I can't answer this. Please try again in a minute."
 
 // refuseInteraction tells the member behind a command or a click that

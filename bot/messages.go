@@ -21,6 +21,19 @@ func (b *Bot) onMessage(ctx context.Context, mc *discordgo.MessageCreate) {
 	}
 }
 
+// refuseMessage tells a member whose mention or DM arrives while the bot
+// shuts down that it is not answered, as a reply, sent as every reply is
+// but within refusalTimeout, so that the shutdown is not held for long. A
+// help-channel message nobody addressed to the bot gets nothing, as ever.
+func (b *Bot) refuseMessage(ctx context.Context, m *discordgo.Message) {
+	q, ok := b.readMessage(m)
+	if !ok || q.via == viaChannel {
+		return
+	}
+	b.log.Info("message refused: shutting down", "source", q.source(), "guild", m.GuildID, "channel", m.ChannelID)
+	_, _ = b.send(ctx, m, &discordgo.MessageSend{Content: stoppingText}, refusalTimeout) // a failure is logged
+}
+
 // readMessage is messageQuestion of m, addressed and with mentions named
 // as the shards' states tell.
 func (b *Bot) readMessage(m *discordgo.Message) (question, bool) {
@@ -67,7 +80,7 @@ func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) *
 	if d.pointer != nil {
 		d = d.pointing(b.linkOf(ctx, d.pointer, messagePointerTimeout))
 	}
-	sent, err := b.send(ctx, m, &discordgo.MessageSend{Content: d.content, Embeds: d.embeds, Components: d.components})
+	sent, err := b.send(ctx, m, &discordgo.MessageSend{Content: d.content, Embeds: d.embeds, Components: d.components}, replyTimeout)
 	switch {
 	case d.post == nil:
 	case err != nil:
@@ -93,13 +106,13 @@ func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) *
 const replyTimeout = time.Minute
 
 // send replies to a message (as a Discord reply), allowing no mentions, not
-// even of the member replied to, within replyTimeout whatever is left of
-// ctx. Where Discord refuses replies (the bot may write in the channel but
+// even of the member replied to, within the time given whatever is left
+// of ctx. Where Discord refuses replies (the bot may write in the channel but
 // not read its history, which a reply needs), the answer goes out as a
 // message of its own: an answer without the reply's link to the question
 // beats none.
-func (b *Bot) send(ctx context.Context, to *discordgo.Message, msg *discordgo.MessageSend) (*discordgo.Message, error) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
+func (b *Bot) send(ctx context.Context, to *discordgo.Message, msg *discordgo.MessageSend, within time.Duration) (*discordgo.Message, error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), within)
 	defer cancel()
 	msg.Content = defuse(msg.Content)
 	msg.AllowedMentions = noMentions()

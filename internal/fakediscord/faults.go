@@ -47,7 +47,9 @@ func (s *Server) RateLimitFor(method, pattern string, n int, wait time.Duration,
 }
 
 // Slow makes every matching request wait d before it is handled and answered, as a slow
-// Discord would (the request is recorded as arriving on time).
+// Discord would (the request is recorded as arriving on time). A client that gives up
+// waiting before d has passed gets nothing, and the request is recorded with Status 0, as
+// one Drop answers.
 func (s *Server) Slow(method, pattern string, d time.Duration) {
 	s.addFault(fault{method: method, pattern: pattern, delay: d})
 }

@@ -1,6 +1,7 @@
 package fakediscord_test
 
 import (
+	"context"
 	"errors"
 	"net/url"
 	"testing"
@@ -60,5 +61,19 @@ func TestFaults(t *testing.T) {
 	start := time.Now()
 	if err := send(); err != nil || time.Since(start) < 300*time.Millisecond {
 		t.Errorf("slow send: %v after %v", err, time.Since(start))
+	}
+
+	// A client that gives up on a slow request is not answered, and the
+	// fake does not keep the request running.
+	const given = "200000000000000010"
+	fake.Slow("POST", "channels/"+given+"/messages", time.Hour)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	if _, err := sess.ChannelMessageSend(given, "hi", discordgo.WithContext(ctx)); err == nil {
+		t.Error("a send given up on succeeded")
+	}
+	r = fake.WaitRequest(t, 5*time.Second, fakediscord.Match("POST", "channels/"+given+"/messages"))
+	if r.Status != 0 || r.Reply != nil {
+		t.Errorf("a request given up on: %s", r)
 	}
 }

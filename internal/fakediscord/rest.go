@@ -43,7 +43,15 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	if ok {
 		var delay time.Duration
 		if fail, delay = s.takeFault(req); delay > 0 {
-			time.Sleep(delay)
+			select {
+			case <-time.After(delay):
+			case <-r.Context().Done():
+				// The client gave up waiting (its timeout): the request is
+				// recorded without an answer, and not handled.
+				req.Status = 0
+				s.record(req)
+				return
+			}
 		}
 	}
 	var rep reply
