@@ -271,3 +271,84 @@ func TestServeShutdownTellsLateMentions(t *testing.T) {
 		t.Errorf("the unasked help-channel question got %s", rs[0].Body)
 	}
 }
+
+// TestServeAnswersAsTextWithoutEmbedLinks: where the bot lacks Embed Links
+// (a channel that denies it to @everyone; an interaction whose
+// app_permissions lack it), Discord hides its embeds, and a member saw the
+// buttons under an answer without the answer. There the answer comes as
+// text that carries what the embed shows, with the buttons; the log says
+// once per channel what to fix. Elsewhere answers stay embeds.
+func TestServeAnswersAsTextWithoutEmbedLinks(t *testing.T) {
+	t.Parallel()
+	const plain = "300000000000000095"
+	s := startServe(t, nil)
+	s.fake.Dispatch(t, "GUILD_CREATE", s.fake.GuildCreate(fakediscord.Guild{Channels: []fakediscord.Channel{{
+		ID: plain, Name: "no-previews", Overwrites: []fakediscord.Overwrite{{ID: fakediscord.DefaultGuildID, Deny: discordgo.PermissionEmbedLinks}},
+	}}}))
+	// The embed each answer is where the bot may embed, privately (so
+	// that no later answer points to it).
+	embeds := map[string]fakediscord.Request{}
+	for _, q := range faqQuestions[:4] {
+		r := s.ask(t, fakediscord.Interaction{}, q, fakediscord.CommandOption{Name: "private", Value: true})
+		if title(r) != q {
+			t.Fatalf("%q where the bot may embed: %s", q, r.Body)
+		}
+		embeds[q] = r
+	}
+	asText := func(name, q string, r fakediscord.Request, keys ...string) {
+		t.Helper()
+		e := embeds[q]
+		c := str(t, r, append(keys, "content")...)
+		for _, w := range []string{
+			"**" + q + "**",
+			str(t, e, "data", "embeds", "0", "description"),
+			"<" + str(t, e, "data", "embeds", "0", "url") + ">",
+		} {
+			if !strings.Contains(c, w) {
+				t.Errorf("%s: %q missing from the text: %s", name, w, r.Body)
+			}
+		}
+		if list, _ := field(t, r, append(keys, "embeds")...).([]any); len(list) != 0 {
+			t.Errorf("%s: embeds Discord would hide: %s", name, r.Body)
+		}
+		if list, _ := field(t, r, append(keys, "components")...).([]any); len(list) == 0 {
+			t.Errorf("%s: no buttons: %s", name, r.Body)
+		}
+	}
+	// Mentions in the channel that denies Embed Links, and in a thread of
+	// it, where its overwrites apply.
+	const thread = "300000000000000096"
+	s.fake.Dispatch(t, "THREAD_CREATE", s.fake.ThreadCreate(fakediscord.Thread{ID: thread, ParentID: plain, Name: "raids"}))
+	asText("mention", faqQuestions[0], s.replyTo(t, s.sendMention(t, newMember(), plain, faqQuestions[0]), wait))
+	asText("mention in a thread", faqQuestions[1], s.replyTo(t, s.sendMention(t, newMember(), thread, faqQuestions[1]), wait))
+	// /ask where app_permissions lack Embed Links, and where they have it.
+	in := fakediscord.Interaction{ID: nextID(), Name: "ask", UserID: newMember(), ChannelID: plain,
+		AppPermissions: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages,
+		Options:        []fakediscord.CommandOption{{Name: "question", Value: faqQuestions[2]}}}
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(in))
+	asText("/ask", faqQuestions[2], s.callback(t, in.ID), "data")
+	if r := s.replyTo(t, s.sendMention(t, newMember(), fakediscord.DefaultChannelID, faqQuestions[2]), wait); title(r) != faqQuestions[2] {
+		t.Errorf("a mention where the bot may embed: %s", r.Body)
+	}
+	// An edited question is answered again as text too.
+	member := newMember()
+	a := s.sendMention(t, member, plain, "zzq qqz")
+	replyID, _ := s.replyTo(t, a, wait).Reply["id"].(string)
+	edited := func(r fakediscord.Request) bool {
+		return r.Method == "PATCH" && r.Path == "channels/"+plain+"/messages/"+replyID
+	}
+	var r fakediscord.Request
+	for deadline := time.Now().Add(wait); ; { // as in TestServeEditedQuestionIsAnsweredAgain
+		m := s.fake.Message(fakediscord.Message{ID: a.id, AuthorID: member, ChannelID: plain, Content: "<@" + fakediscord.DefaultBotUserID + "> " + faqQuestions[3]})
+		m["edited_timestamp"] = time.Now().UTC().Format(time.RFC3339Nano)
+		s.fake.Dispatch(t, "MESSAGE_UPDATE", m)
+		var ok bool
+		if ok = waitUntil(100*time.Millisecond, 5*time.Millisecond, func() bool { r, ok = s.fake.Find(edited); return ok }); ok || time.Now().After(deadline) {
+			break
+		}
+	}
+	asText("edit", faqQuestions[3], r)
+	if n := strings.Count(s.log.String(), "lacks the Embed Links permission"); n != 1 {
+		t.Errorf("the log says %d times that the channel lacks Embed Links, want once", n)
+	}
+}

@@ -100,9 +100,10 @@ type Bot struct {
 	gate     *gate
 	roles    *botRoles
 	asked    askedKeeper
-	seen     *seenEvents   // gateway events handled lately, to skip a second delivery
-	replies  *replies      // replies to members' messages, to answer an edited question again
-	relearn  chan struct{} // a learned phrasing changed: rebuild the index soon
+	seen     *seenEvents     // gateway events handled lately, to skip a second delivery
+	replies  *replies        // replies to members' messages, to answer an edited question again
+	noEmbeds *warnedChannels // channels the log has said lack Embed Links
+	relearn  chan struct{}   // a learned phrasing changed: rebuild the index soon
 	learning sync.WaitGroup
 
 	mu       sync.Mutex // guards closing and closed against inflight.Add and refusals.Add
@@ -154,6 +155,7 @@ func New(s *discordgo.Session, deps Deps, cfg Config) *Bot {
 		asked:    newAskedQuestions(time.Now),
 		seen:     newSeenEvents(),
 		replies:  newReplies(time.Now),
+		noEmbeds: newWarnedChannels(),
 		relearn:  make(chan struct{}, 1),
 		ready:    make(chan struct{}),
 	}

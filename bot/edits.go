@@ -96,7 +96,9 @@ func (b *Bot) onMessageEdit(ctx context.Context, mu *discordgo.MessageUpdate) {
 	if d.silent {
 		return
 	}
-	content, embeds, components := defuse(d.content), d.embeds, d.components
+	hidden, where := b.hidesEmbedsIn(mu.GuildID, prev.channel)
+	content, embeds := b.fit(hidden, mu.GuildID, where, defuse(d.content), d.embeds)
+	components := d.components
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{}
 	}

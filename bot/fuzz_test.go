@@ -103,6 +103,14 @@ func FuzzRender(f *testing.F) {
 		if e.URL != "" {
 			wellFormed(t, e.URL)
 		}
+		// The same answer where the bot may not embed.
+		for _, lead := range []string{"", "In answer to https://discord.com/channels/1/2/3"} {
+			txt := embedsAsText(lead, []*discordgo.MessageEmbed{e})
+			if n := utf8.RuneCountInString(txt); n > maxContent || !strings.HasPrefix(txt, lead) {
+				t.Errorf("embedsAsText: %d runes, or %q lost", n, lead)
+			}
+			checkDefused(t, "text", txt)
+		}
 		// Button labels: unique, within Discord's limit, never empty.
 		other := p
 		other.Text = excerpt

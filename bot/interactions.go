@@ -72,12 +72,16 @@ func (b *Bot) onInteraction(ctx context.Context, ic *discordgo.InteractionCreate
 	})
 }
 
-// serveInteraction decides the response to i, sends it through send and
-// runs what follows it.
+// serveInteraction decides the response to i, fits it to the channel (see
+// fit), sends it through send and runs what follows it.
 func (b *Bot) serveInteraction(ctx context.Context, i *discordgo.Interaction, send func(context.Context, *discordgo.InteractionResponse) error) {
 	r, ok := b.interact(ctx, i)
 	if !ok {
 		return
+	}
+	if r.resp != nil && r.resp.Data != nil {
+		data := r.resp.Data
+		data.Content, data.Embeds = b.fit(hidesEmbeds(i.AppPermissions), i.GuildID, i.ChannelID, data.Content, data.Embeds)
 	}
 	// The response goes out even when deciding it took the handler's
 	// whole time (a slow store): late, after a deferral, beats never.

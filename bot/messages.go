@@ -105,16 +105,17 @@ func (b *Bot) sendReply(ctx context.Context, m *discordgo.Message, d decision) *
 // timeout. A late reply beats none.
 const replyTimeout = time.Minute
 
-// send replies to a message (as a Discord reply), allowing no mentions, not
-// even of the member replied to, within the time given whatever is left
-// of ctx. Where Discord refuses replies (the bot may write in the channel but
+// send replies to a message (as a Discord reply), fitted to the channel
+// (see fit), allowing no mentions, not even of the member replied to,
+// within the time given whatever is left of ctx. Where Discord refuses replies (the bot may write in the channel but
 // not read its history, which a reply needs), the answer goes out as a
 // message of its own: an answer without the reply's link to the question
 // beats none.
 func (b *Bot) send(ctx context.Context, to *discordgo.Message, msg *discordgo.MessageSend, within time.Duration) (*discordgo.Message, error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), within)
 	defer cancel()
-	msg.Content = defuse(msg.Content)
+	hidden, where := b.hidesEmbedsIn(to.GuildID, to.ChannelID)
+	msg.Content, msg.Embeds = b.fit(hidden, to.GuildID, where, defuse(msg.Content), msg.Embeds)
 	msg.AllowedMentions = noMentions()
 	notRequired := false
 	msg.Reference = &discordgo.MessageReference{MessageID: to.ID, ChannelID: to.ChannelID, GuildID: to.GuildID, FailIfNotExists: &notRequired}

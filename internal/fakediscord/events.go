@@ -1,6 +1,7 @@
 package fakediscord
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -32,6 +33,9 @@ type Interaction struct {
 	Roles       []string
 	Permissions int64 // the member's permission bit set in the channel, e.g. discordgo.PermissionManageServer
 	Locale      string
+	// AppPermissions is the bot's permission bit set in the channel (app_permissions);
+	// default: view, send, embed links, read the history and add reactions.
+	AppPermissions int64
 }
 
 // CommandOption is an option of a slash command as the user filled it in. Type may be left 0:
@@ -135,7 +139,7 @@ func (s *Server) interaction(in Interaction, kind discordgo.InteractionType, dat
 		"version":         1,
 		"channel_id":      in.ChannelID,
 		"locale":          or(in.Locale, "en-US"),
-		"app_permissions": strconv.FormatInt(botPermissions, 10),
+		"app_permissions": strconv.FormatInt(cmp.Or(in.AppPermissions, botPermissions), 10),
 		"entitlements":    []any{},
 	}
 	user := userObject(or(in.UserID, DefaultUserID), or(in.Username, DefaultUsername), false)

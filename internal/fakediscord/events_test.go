@@ -222,3 +222,37 @@ func TestSessionReceivesMessage(t *testing.T) {
 		t.Errorf("handler got %+v", m.Message)
 	}
 }
+
+// TestGuildCreatePermissions: the bot's permissions in a channel, as
+// discordgo's state works them out from a GUILD_CREATE, are @everyone's and
+// its role's, less what the channel's overwrites deny.
+func TestGuildCreatePermissions(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.Start(t)
+	const plain, mods = "300000000000000001", "300000000000000002"
+	raw, _ := json.Marshal(fake.GuildCreate(fakediscord.Guild{Channels: []fakediscord.Channel{
+		{ID: plain, Name: "plain", Overwrites: []fakediscord.Overwrite{{ID: fakediscord.DefaultGuildID, Deny: discordgo.PermissionEmbedLinks}}},
+		{ID: mods, Name: "mods", Overwrites: []fakediscord.Overwrite{{ID: fake.BotUserID(), Member: true, Deny: discordgo.PermissionViewChannel}}},
+	}}))
+	var g discordgo.GuildCreate
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatalf("discordgo cannot decode %s: %v", raw, err)
+	}
+	st := discordgo.NewState()
+	if err := st.GuildAdd(g.Guild); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		channel  string
+		has, not int64
+	}{
+		{fakediscord.DefaultChannelID, discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks, 0},
+		{plain, discordgo.PermissionViewChannel | discordgo.PermissionSendMessages, discordgo.PermissionEmbedLinks},
+		{mods, discordgo.PermissionEmbedLinks, discordgo.PermissionViewChannel},
+	} {
+		p, err := st.UserChannelPermissions(fake.BotUserID(), c.channel)
+		if err != nil || p&c.has != c.has || p&c.not != 0 {
+			t.Errorf("channel %s: permissions %b (%v), want %b and not %b", c.channel, p, err, c.has, c.not)
+		}
+	}
+}

@@ -18,17 +18,35 @@ type Guild struct {
 
 // Channel is a text channel of a Guild.
 type Channel struct {
-	ID   string
-	Name string
+	ID         string
+	Name       string
+	Overwrites []Overwrite // what the channel allows or denies besides the roles' permissions
+}
+
+// Overwrite is a channel's permission overwrite for a role (the guild's id for @everyone) or,
+// with Member set, for a member: permission bits allowed and denied there, e.g. Deny:
+// discordgo.PermissionEmbedLinks for @everyone in a channel without link previews.
+type Overwrite struct {
+	ID          string
+	Member      bool
+	Allow, Deny int64
 }
 
 // Role is a role of a Guild other than @everyone and the bot's own.
 type Role struct {
-	ID      string
-	Name    string
-	Managed bool   // managed by an integration (a bot's role, say)
-	BotID   string // for a bot's managed role: that bot's user id (tags.bot_id)
+	ID          string
+	Name        string
+	Managed     bool   // managed by an integration (a bot's role, say)
+	BotID       string // for a bot's managed role: that bot's user id (tags.bot_id)
+	Permissions int64  // default: view channels and send messages
 }
+
+// everyonePermissions are what the @everyone role of a new server allows, as far as a bot
+// that answers in text channels cares: view, send, embed links, attach files, read the
+// history and add reactions.
+const everyonePermissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages |
+	discordgo.PermissionEmbedLinks | discordgo.PermissionAttachFiles | discordgo.PermissionReadMessageHistory |
+	discordgo.PermissionAddReactions
 
 // GuildCreate returns a GUILD_CREATE payload for g, as Discord sends it after READY (and when
 // the bot joins a server): the @everyone role, the bot's managed role, g's other roles, the
@@ -37,8 +55,8 @@ func (s *Server) GuildCreate(g Guild) map[string]any {
 	id := or(g.ID, DefaultGuildID)
 	botRole := or(g.BotRoleID, DefaultBotRoleID)
 	roles := []any{
-		roleObject(Role{ID: id, Name: "@everyone"}, 0),
-		roleObject(Role{ID: botRole, Name: s.cfg.botUsername, Managed: true, BotID: s.cfg.botUserID}, 1),
+		roleObject(Role{ID: id, Name: "@everyone", Permissions: everyonePermissions}, 0),
+		roleObject(Role{ID: botRole, Name: s.cfg.botUsername, Managed: true, BotID: s.cfg.botUserID, Permissions: botPermissions}, 1),
 	}
 	for i, r := range g.Roles {
 		roles = append(roles, roleObject(r, i+2))
@@ -72,9 +90,12 @@ func (s *Server) GuildCreate(g Guild) map[string]any {
 }
 
 func roleObject(r Role, position int) map[string]any {
+	if r.Permissions == 0 {
+		r.Permissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages
+	}
 	obj := map[string]any{
 		"id": r.ID, "name": r.Name, "color": 0, "hoist": false, "position": position,
-		"permissions": strconv.FormatInt(discordgo.PermissionViewChannel|discordgo.PermissionSendMessages, 10),
+		"permissions": strconv.FormatInt(r.Permissions, 10),
 		"managed":     r.Managed, "mentionable": true, "flags": 0,
 	}
 	if r.BotID != "" {
@@ -84,7 +105,20 @@ func roleObject(r Role, position int) map[string]any {
 }
 
 func channelObject(c Channel, guildID string, position int) map[string]any {
-	return map[string]any{"id": c.ID, "guild_id": guildID, "name": c.Name, "type": int(discordgo.ChannelTypeGuildText), "position": position}
+	overwrites := []any{}
+	for _, o := range c.Overwrites {
+		kind := discordgo.PermissionOverwriteTypeRole
+		if o.Member {
+			kind = discordgo.PermissionOverwriteTypeMember
+		}
+		overwrites = append(overwrites, map[string]any{
+			"id": o.ID, "type": int(kind), "allow": strconv.FormatInt(o.Allow, 10), "deny": strconv.FormatInt(o.Deny, 10),
+		})
+	}
+	return map[string]any{
+		"id": c.ID, "guild_id": guildID, "name": c.Name, "type": int(discordgo.ChannelTypeGuildText), "position": position,
+		"permission_overwrites": overwrites,
+	}
 }
 
 // Thread describes a thread of a guild channel, for ThreadCreate: a post
