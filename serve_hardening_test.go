@@ -197,18 +197,7 @@ func TestServeReadsMentionedChannelsAndRolesByName(t *testing.T) {
 func TestServeShutdownTellsLateInteractions(t *testing.T) {
 	t.Parallel()
 	s := startServe(t, nil)
-	// The first answer is held on its way, so that the shutdown waits
-	// for it while the second question arrives.
-	first := fakediscord.Interaction{ID: nextID(), Name: "ask", Options: []fakediscord.CommandOption{{Name: "question", Value: "when is raid night"}}}
-	s.fake.Slow("POST", "interactions/"+first.ID+"/*/callback", 4*time.Second)
-	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(first))
-	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "msg=question source=slash") }) {
-		t.Fatal("the first question was not answered")
-	}
-	s.cancel()
-	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "shutting down") }) {
-		t.Fatal("no shutdown in the log")
-	}
+	first := s.stopWhileAnswering(t, 4*time.Second)
 	late := fakediscord.Interaction{ID: nextID(), Name: "ask", UserID: nextID(), Options: []fakediscord.CommandOption{{Name: "question", Value: "when is raid night"}}}
 	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(late))
 	r := s.callback(t, late.ID)
@@ -221,6 +210,25 @@ func TestServeShutdownTellsLateInteractions(t *testing.T) {
 	}
 }
 
+// stopWhileAnswering asks "when is raid night" by /ask, holds the answer on
+// its way for hold, and starts the shutdown once the question is being
+// answered, so that the shutdown waits for it while the test sends more;
+// it returns the question.
+func (s *served) stopWhileAnswering(t *testing.T, hold time.Duration) fakediscord.Interaction {
+	t.Helper()
+	first := fakediscord.Interaction{ID: nextID(), Name: "ask", Options: []fakediscord.CommandOption{{Name: "question", Value: "when is raid night"}}}
+	s.fake.Slow("POST", "interactions/"+first.ID+"/*/callback", hold)
+	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(first))
+	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "msg=question source=slash") }) {
+		t.Fatal("the first question was not answered")
+	}
+	s.cancel()
+	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "shutting down") }) {
+		t.Fatal("no shutdown in the log")
+	}
+	return first
+}
+
 // TestServeShutdownTellsLateMentions: a member whose mention or DM arrives
 // while the bot shuts down is told, in a reply, that the bot is
 // restarting; they got no reply at all. A help-channel question nobody
@@ -230,19 +238,8 @@ func TestServeShutdownTellsLateMentions(t *testing.T) {
 	t.Parallel()
 	const help, dm, slow = "200000000000000081", "500000000000000003", "200000000000000082"
 	s := startServe(t, map[string]string{"ANSWER_CHANNELS": help})
-	// The first answer is held on its way, so that the shutdown waits
-	// for it while the other messages arrive.
-	first := fakediscord.Interaction{ID: nextID(), Name: "ask", Options: []fakediscord.CommandOption{{Name: "question", Value: "when is raid night"}}}
-	s.fake.Slow("POST", "interactions/"+first.ID+"/*/callback", 2*time.Second)
 	s.fake.Slow("POST", "channels/"+slow+"/messages", time.Hour)
-	s.fake.Dispatch(t, "INTERACTION_CREATE", s.fake.SlashCommand(first))
-	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "msg=question source=slash") }) {
-		t.Fatal("the first question was not answered")
-	}
-	s.cancel()
-	if !waitUntil(wait, 5*time.Millisecond, func() bool { return strings.Contains(s.log.String(), "shutting down") }) {
-		t.Fatal("no shutdown in the log")
-	}
+	first := s.stopWhileAnswering(t, 2*time.Second)
 	mention := s.sendMention(t, newMember(), fakediscord.DefaultChannelID, "when is raid night?")
 	direct := fakediscord.Message{ID: nextID(), DM: true, AuthorID: newMember(), ChannelID: dm, Content: "how do I join the book club?"}
 	s.fake.Dispatch(t, "MESSAGE_CREATE", s.fake.Message(direct))
@@ -258,15 +255,7 @@ func TestServeShutdownTellsLateMentions(t *testing.T) {
 	if a := s.callback(t, first.ID); str(t, a, "data", "embeds", "0", "title") != "When is raid night?" {
 		t.Errorf("the answer in flight: %s", a.Body)
 	}
-	select {
-	case err := <-s.done:
-		if err != nil {
-			t.Errorf("serve: %v", err)
-		}
-		s.done <- nil // for the cleanup
-	case <-time.After(wait):
-		t.Fatal("serve did not stop while Discord held a reply")
-	}
+	s.stopped(t) // though Discord holds a reply
 	if rs := requestsTo(s, "channels/"+help+"/messages"); len(rs) != 0 {
 		t.Errorf("the unasked help-channel question got %s", rs[0].Body)
 	}

@@ -55,22 +55,6 @@ func (s *served) learned(t *testing.T, in fakediscord.Interaction, list string) 
 	return s.callback(t, in.ID)
 }
 
-// stop ends this serve and waits for it (the test's clean-up then finds it
-// stopped).
-func (s *served) stop(t *testing.T) {
-	t.Helper()
-	s.cancel()
-	select {
-	case err := <-s.done:
-		if err != nil {
-			t.Fatalf("serve returned %v", err)
-		}
-		s.done <- nil
-	case <-time.After(wait):
-		t.Fatalf("serve did not stop within %v", wait)
-	}
-}
-
 // answersConfidently asks as member until the answer is the raid FAQ (a
 // rebuild runs in the background), for up to the wait.
 func (s *served) answersConfidently(t *testing.T, member, q string) bool {

@@ -103,6 +103,28 @@ func startServe(t testing.TB, env map[string]string, opts ...fakediscord.Option)
 	return s
 }
 
+// stop ends this serve and waits for it (see stopped).
+func (s *served) stop(t *testing.T) {
+	t.Helper()
+	s.cancel()
+	s.stopped(t)
+}
+
+// stopped waits for this serve, stopping, to return without an error (the
+// test's clean-up then finds it stopped).
+func (s *served) stopped(t *testing.T) {
+	t.Helper()
+	select {
+	case err := <-s.done:
+		if err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+		s.done <- nil
+	case <-time.After(wait):
+		t.Fatalf("serve did not stop within %v", wait)
+	}
+}
+
 // launchServe runs `faqbot serve` against fake on a copy of
 // testdata/serve until the test ends, without waiting for it to connect.
 func launchServe(t testing.TB, fake *fakediscord.Server, env map[string]string) *served {
@@ -559,15 +581,7 @@ func TestServeGracefulShutdown(t *testing.T) {
 	if str(t, r, "data", "embeds", "0", "title") != "When is raid night?" {
 		t.Errorf("in-flight reply lost: %s", r.Body)
 	}
-	select {
-	case err := <-s.done:
-		if err != nil {
-			t.Errorf("serve: %v", err)
-		}
-		s.done <- nil // for the cleanup
-	case <-time.After(wait):
-		t.Fatal("serve did not stop")
-	}
+	s.stopped(t)
 	if !strings.Contains(s.log.String(), "disconnected from Discord") {
 		t.Errorf("gateway not closed:\n%s", s.log.String())
 	}
