@@ -8,6 +8,7 @@
 //	.jsonl          JSON Lines in the corpus format of the eval tooling
 //	.csv            FAQ spreadsheets (question, answer, url columns)
 //	.html, .htm     web pages: main content, <details>/<dl> and schema.org FAQPage pairs
+//	.ytag, .tag     Discord bots' tags kept in their own format: a YAML header, "---", the text
 //
 // Only regular files inside the content directory are read: LoadPath opens
 // it as an os.Root, follows a symbolic link only while it stays inside,

@@ -23,6 +23,8 @@ type file struct {
 
 	passages []Passage
 	synonyms []Synonym
+	tags     []string   // IDs of the tags read, which alias tags can name
+	aliases  []tagAlias // alias tags: names for tags of any file
 	problems []Problem
 	warnings []Problem
 

@@ -54,14 +54,20 @@ func splitFrontMatter(f *file) (fm frontMatter, body string, lineOffset int, ok 
 // parseFrontMatter decodes the YAML between the --- lines; its first line is
 // line 2 of the file.
 func parseFrontMatter(f *file, text string) (frontMatter, bool) {
-	var fm frontMatter
 	const offset = 1 // YAML line 1 is file line 2
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
 		line, msg := yamlErrorLine(err, strings.Count(text, "\n")+1)
 		f.problemf(line+offset, "invalid front matter: %s", msg)
-		return fm, false
+		return frontMatter{}, false
 	}
+	return readFrontMatter(f, &doc, offset)
+}
+
+// readFrontMatter reads the fields faqbot knows from decoded front matter
+// (a YAML document whose line 1 is line offset+1 of the file), and records
+// its problems on f; ok is false when there were any.
+func readFrontMatter(f *file, doc *yaml.Node, offset int) (fm frontMatter, ok bool) {
 	if len(doc.Content) == 0 {
 		return fm, true // empty front matter
 	}
@@ -70,7 +76,7 @@ func parseFrontMatter(f *file, text string) (frontMatter, bool) {
 		f.problemf(m.Line+offset, "invalid front matter: want key: value lines")
 		return fm, false
 	}
-	ok := true
+	ok = true
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key, val := m.Content[i], m.Content[i+1]
 		var dst *string

@@ -25,13 +25,18 @@ func FuzzReaders(f *testing.F) {
 		`[{"Q":"q?","Reply":"a","category":{"x":1},"QnaId":1},{"Frage":"f"},{"source_url":"u","text":null}]`,
 		"Q;Reply;Source_URL;QnaId\nq?;a;;1\n| Q | Reply |\n|---|---|\n| q? | a |\n",
 		"## S\n\n<details><summary>q?</summary>\n\na\n</details>\n\n- **q?** a\n- **r?**\n  b\n\n| Question | Answer |\n|---|---|\n| q | `a \\| b` |\n\n**q?** a\n\nQ. q?\nA. a\n",
+		"type: embed\n\ncolour: blurple\nembed:\n    title: T\n---\n\n**B**\nline\n-# small\n",
+		"type: alias\nother: i\n",
+		"type: alias\ntarget: x/j\n---\ntext\n",
+		"type: text\naliases: a, b\ntitle: :x: T: u\nbutton: [d](https://e.org)\n\n---\nA\n",
+		"---\ntype: text\n---\n---\n",
 	}
 	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		fsys := fstest.MapFS{}
-		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "f.json", "g.yaml", "h.tsv", "synonyms.txt"} {
+		for _, name := range []string{"a-faq.md", "b.md", "c.txt", "d.csv", "e.jsonl", "f.json", "g.yaml", "h.tsv", "synonyms.txt", "i.ytag", "x/j.tag", "tags/k.md"} {
 			fsys[name] = &fstest.MapFile{Data: []byte(src)}
 		}
 		c, err := Load(context.Background(), fsys, "content", Options{BaseURL: "https://kb.e.org"})
@@ -49,6 +54,14 @@ func FuzzReaders(f *testing.F) {
 			}
 			if p.Kind == KindFAQ && p.Question == "" {
 				t.Errorf("%s: faq without question", p.ID)
+			}
+			if len(p.Aliases) > maxAliases {
+				t.Errorf("%s: %d aliases", p.ID, len(p.Aliases))
+			}
+			for _, a := range p.Aliases {
+				if utf8.RuneCountInString(a) > maxInlineRunes || strings.Contains(a, "\n") {
+					t.Errorf("%s: alias %q", p.ID, a)
+				}
 			}
 		}
 		for _, p := range c.Problems {

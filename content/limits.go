@@ -64,7 +64,7 @@ const (
 // within it, so that what it saves can be read.
 func MaxFileBytes(name string) int64 {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".md", ".markdown":
+	case ".md", ".markdown", ".ytag", ".tag": // tag files are Markdown after their header
 		return maxMarkdownBytes
 	}
 	return maxFileBytes

@@ -75,6 +75,8 @@ func readerFor(name string) reader {
 		return readCSV
 	case ".html", ".htm":
 		return readHTML
+	case ".ytag", ".tag":
+		return readTagFile
 	}
 	return nil
 }
@@ -191,6 +193,7 @@ type entry struct {
 // read reads the files in order, until a limit is reached.
 func (l *loader) read(entries []entry) (*Collection, error) {
 	d := dedup{}
+	var names tagNames // across files: alias tags may come before the tags they name
 	for _, e := range entries {
 		if err := l.ctx.Err(); err != nil {
 			return nil, fmt.Errorf("load %s: %w", displayRoot(l.name), err)
@@ -200,10 +203,12 @@ func (l *loader) read(entries []entry) (*Collection, error) {
 			return nil, fmt.Errorf("load %s: %w", displayRoot(l.name), err)
 		}
 		l.c.add(f, &d)
+		names.add(f)
 		if l.budget.exhausted {
 			break
 		}
 	}
+	names.apply(l.c)
 	return l.c, nil
 }
 
@@ -245,7 +250,7 @@ func (l *loader) readFile(e entry) (*file, error) {
 	}
 	f.src = src
 	read(f)
-	if len(f.passages) == 0 && len(f.synonyms) == 0 && len(f.problems) == 0 && len(f.warnings) == 0 {
+	if len(f.passages) == 0 && len(f.synonyms) == 0 && len(f.aliases) == 0 && len(f.problems) == 0 && len(f.warnings) == 0 {
 		// An empty file, only headings or only page debris, that its
 		// reader said nothing of: worth a word, since a moderator who
 		// added it expects answers from it.

@@ -327,10 +327,6 @@ func readMarkdown(f *file) {
 	}
 	if isTag(f, fm) {
 		readTag(f, fm, doc, f.baseURL(fm.URL))
-		if doc.overrun {
-			f.passages = nil
-			f.problemf(offset+1, "%s", tooSlow)
-		}
 		return
 	}
 	w := &mdWalker{

@@ -20,7 +20,7 @@ import (
 
 // stampVersion changes whenever reading content changes what a file gives,
 // so that a saved reading of the same files is not reused.
-const stampVersion = "faqbot-content-v9"
+const stampVersion = "faqbot-content-v10"
 
 // ErrTooLarge says that content is past the limits, so that it cannot be
 // stamped: it must be loaded, which reports what was left out.

@@ -68,9 +68,10 @@ func readTag(f *file, fm frontMatter, doc *markdownDoc, base string) {
 	if line == 0 {
 		line = blocks[0].line
 	}
+	id, before := questionID(f.rel, title, ordinals{}), len(f.passages)
 	f.emit(draft{
 		Passage: Passage{
-			ID:       questionID(f.rel, title, ordinals{}),
+			ID:       id,
 			Kind:     KindFAQ,
 			Question: title,
 			Aliases:  tagAliases(title, tagName(f.rel), fm.Aliases),
@@ -81,6 +82,13 @@ func readTag(f *file, fm frontMatter, doc *markdownDoc, base string) {
 		textLine: blocks[0].line,
 		plain:    doc.plain,
 	})
+	switch {
+	case doc.overrun:
+		f.passages = f.passages[:before]
+		f.problemf(doc.lineOffset+1, "%s", tooSlow)
+	case len(f.passages) > before:
+		f.tags = append(f.tags, id) // a name alias tags can use
+	}
 }
 
 // leadTitle is the text of block b when it can be a tag's title: a
