@@ -155,6 +155,35 @@ func TestCheckReportsEveryBrokenFile(t *testing.T) {
 	}
 }
 
+// TestAskLogsNotesWithTheirLine: the log names the line of a note, as it
+// does of a problem, so that an operator finds what it is about.
+func TestAskLogsNotesWithTheirLine(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"tags/faq/firmware.ytag": "type: embed\nembed:\n    title: Updating the firmware\n---\nHold SHIFT while powering on.\n",
+		"tags/faq/ghost.ytag":    "type: alias\n\ntarget: faq/wavetables\n",
+	}
+	for name, body := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := map[string]string{"INDEX_DIR": t.TempDir(), "LOG_LEVEL": "info"}
+	for _, pass := range []string{"read", "reused"} { // the saved reading the second time
+		out, stderr, err := cli(t, env, "ask", "-content", dir, "how do I update the firmware?")
+		if err != nil || !strings.Contains(out, "Updating the firmware") {
+			t.Fatalf("ask (%s): %v\n%s%s", pass, err, out, stderr)
+		}
+		if !strings.Contains(stderr, "at=tags/faq/ghost.ytag:3 ") {
+			t.Errorf("the note is not logged with its line (%s):\n%s", pass, stderr)
+		}
+	}
+}
+
 // TestCheckNotesEntriesTooAlike: check asks every FAQ question and alias
 // as written, and notes those another entry with the same words keeps
 // from their own answer; notes do not fail the check.

@@ -150,6 +150,6 @@ func (a *app) logProblems(c *content.Collection) {
 		a.log.Warn("content problem", "at", p.Where(), "problem", p.Msg)
 	}
 	for _, w := range c.Warnings {
-		a.log.Info("content note", "at", w.File, "note", w.Msg)
+		a.log.Info("content note", "at", w.Where(), "note", w.Msg)
 	}
 }
