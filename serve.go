@@ -101,7 +101,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	reload.ObservePassages(m, withLearned)
 
 	var stampFiles func(context.Context) (string, error)
-	if indexes != nil && *path != "" {
+	if *path != "" {
 		stampFiles = func(ctx context.Context) (string, error) { return content.Stamp(ctx, *path, a.contentOptions()) }
 	}
 	policy := a.policy()

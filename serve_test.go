@@ -533,6 +533,34 @@ func TestServeModeratorReload(t *testing.T) {
 	}
 }
 
+// TestServeReloadReadsOnlyChangedContent: a /faq reload of files nobody
+// changed since they were read takes the content read before, without
+// INDEX_DIR too; a changed file is read.
+func TestServeReloadReadsOnlyChangedContent(t *testing.T) {
+	t.Parallel()
+	s := startServe(t, map[string]string{"MODERATOR_ROLES": "400000000000000001"})
+	const notRead = "content files unchanged since last read"
+	reload := func() string {
+		t.Helper()
+		s.fake.ClearRequests()
+		s.faq(t, fakediscord.Interaction{Roles: []string{"400000000000000001"}}, "reload")
+		return str(t, s.fake.WaitRequest(t, wait, fakediscord.Match("PATCH", "webhooks/*/*/messages/@original")), "content")
+	}
+	if c := reload(); !strings.Contains(c, "unchanged") || !strings.Contains(s.log.String(), notRead) {
+		t.Errorf("reload of unchanged files: report %q, files read again:\n%s", c, s.log.String())
+	}
+	changed := strings.Replace(mustRead(t, filepath.Join(s.dir, "faq.md")), "every Thursday", "every Friday", 1)
+	if err := os.WriteFile(filepath.Join(s.dir, "faq.md"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c := reload(); !strings.Contains(c, "Changed: 1 FAQ") {
+		t.Errorf("reload of a changed file: %q", c)
+	}
+	if desc := str(t, s.ask(t, fakediscord.Interaction{}, "when is raid night"), "data", "embeds", "0", "description"); !strings.Contains(desc, "Friday") {
+		t.Errorf("answer after the reload: %q", desc)
+	}
+}
+
 func TestServeUnansweredList(t *testing.T) {
 	t.Parallel()
 	s := startServe(t, map[string]string{"DATA_DIR": t.TempDir()})

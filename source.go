@@ -111,20 +111,23 @@ func (a *app) openContent(ctx context.Context, path string, store *index.Store) 
 
 // readContent reads the content at path, or, when the store holds the
 // content saved from files of the same stamp (see content.Stamp), takes
-// it from there and parses nothing. The stamp ("" when there is no store
-// or it could not be made) is for saveContent.
+// it from there and parses nothing. The stamp ("" for the built-in
+// content, or when it could not be made) is for saveContent, and lets a
+// reload of files nobody changed skip reading them (reload.Options).
 func (a *app) readContent(ctx context.Context, path string, store *index.Store) (*content.Collection, string, error) {
 	var stamp string
-	if store != nil && path != "" {
+	if path != "" {
 		s, err := content.Stamp(ctx, path, a.contentOptions())
 		if err != nil {
 			a.log.Debug("content not stamped; reading it", "err", err)
 		} else {
 			stamp = s
-			if c, err := store.SavedContent(stamp); err == nil {
-				a.log.Info("content files unchanged: read as saved beside the index", "passages", len(c.Passages))
-				return c, stamp, nil
-			}
+		}
+	}
+	if store != nil && stamp != "" {
+		if c, err := store.SavedContent(stamp); err == nil {
+			a.log.Info("content files unchanged: read as saved beside the index", "passages", len(c.Passages))
+			return c, stamp, nil
 		}
 	}
 	c, err := a.loadContent(ctx, path)

@@ -61,6 +61,30 @@ func BenchmarkReloadUnderLoad(b *testing.B) {
 	b.ReportMetric(float64(failed.Load()), "failed-queries")
 }
 
+// BenchmarkReloadUnchanged reloads content whose files nobody changed
+// since they were read (SIGHUP out of habit, or a reload asked twice), in
+// memory, as serve does: with the stamp of the files.
+func BenchmarkReloadUnchanged(b *testing.B) {
+	src := "../../shared/eval/squad-dev/corpus.jsonl"
+	if _, err := os.Stat(src); err != nil {
+		b.Skipf("needs %s (../shared beside the project)", src)
+	}
+	for _, n := range []int{2000, 10000} {
+		b.Run(fmt.Sprintf("passages=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			writeCorpus(b, src, filepath.Join(dir, "corpus.jsonl"), n, 0)
+			var loads atomic.Int64
+			_, m := stamped(b, dir, false, &loads)
+			for b.Loop() {
+				if rep, err := m.Reload(context.Background()); err != nil || !rep.Unchanged {
+					b.Fatalf("reload: %+v %v", rep, err)
+				}
+			}
+			b.ReportMetric(float64(loads.Load())/float64(b.N), "reads/reload")
+		})
+	}
+}
+
 // writeCorpus writes n passages made from src's paragraphs; version changes
 // every text so that each reload really rebuilds.
 func writeCorpus(b testing.TB, src, dst string, n, version int) {

@@ -75,11 +75,12 @@ type Options struct {
 	// learned phrasings: what Relearn rebuilds from until a reload reads
 	// the files again.
 	Content *content.Collection
-	// Stamp, when set with Store, identifies the files as the loader is
-	// about to read them (content.Stamp); the content read is then saved
-	// beside each new index under its stamp (Store.SaveContent), so that
-	// a restart with unchanged files parses nothing. ContentStamp is the
-	// stamp of Content.
+	// Stamp, when set, identifies the files as the loader is about to
+	// read them (content.Stamp): a reload whose files have the stamp of
+	// the content last read takes that content and reads nothing. With
+	// Store, the content read is also saved beside each new index under
+	// its stamp (Store.SaveContent), so that a restart with unchanged
+	// files parses nothing. ContentStamp is the stamp of Content.
 	Stamp        func(context.Context) (string, error)
 	ContentStamp string
 	// Policy is the answer policy the bot applies; with it, a reload
@@ -165,14 +166,14 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 		rep.Fetch = m.fetch(ctx)
 	}
 	stamp := ""
-	if m.stamp != nil && m.store != nil {
+	if m.stamp != nil {
 		// Made before the files are read: a file changed meanwhile gets
-		// another stamp at the next start, and is read then.
+		// another stamp at the next reload or start, and is read then.
 		if s, err := m.stamp(ctx); err == nil {
 			stamp = s
 		}
 	}
-	c, err := m.load(ctx)
+	c, err := m.read(ctx, stamp)
 	if err != nil {
 		return rep, fmt.Errorf("reload: %w", err)
 	}
@@ -190,6 +191,19 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 		return nil
 	})
 	return rep, nil
+}
+
+// read gives the content of the files stamped stamp ("" unknown): the
+// content last read when it was read from files of the same stamp (equal
+// stamps mean that loading would give the same collection, see
+// content.Stamp), else what the loader reads now. A reload of files
+// nobody changed so parses nothing.
+func (m *Manager) read(ctx context.Context, stamp string) (*content.Collection, error) {
+	if stamp != "" && stamp == m.baseStamp && m.base != nil {
+		m.log.Debug("reload: content files unchanged since last read, not read again", "passages", len(m.base.Passages))
+		return m.base, nil
+	}
+	return m.load(ctx)
 }
 
 // rebuild adds the learned phrasings to c, and builds, checks and swaps in
