@@ -2,6 +2,8 @@ package reload
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -97,5 +99,58 @@ func TestRelearnAndReloadKeepLearnedAliases(t *testing.T) {
 	res, _ := live.Search(context.Background(), "where is the coffee")
 	if len(res.Hits) == 0 || !slices.Contains(res.Hits[0].Passage.Aliases, asked) || !strings.Contains(res.Hits[0].Passage.Text, "revision2") {
 		t.Errorf("after a reload the coffee FAQ is %+v", res.Hits)
+	}
+}
+
+// TestRelearnAfterFailedReload checks that a reload that fails leaves the
+// live content as the one phrasings are learned into: a member's phrasing
+// accepted after a reload whose index failed its check is searched, on the
+// content that answers.
+func TestRelearnAfterFailedReload(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeVersion(t, dir, 1)
+	c, err := loaderFor(dir)(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(ctx, c.Passages, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := index.NewLive(ix)
+	t.Cleanup(func() { _ = live.Close() })
+	learned := &learnedAliases{aliases: map[string][]string{}}
+	m := New(live, loaderFor(dir), Options{Log: quiet, Learned: learned.apply, Content: c})
+
+	// Questions of punctuation only find nothing: this content fails the
+	// check, and the reload with it.
+	var sb strings.Builder
+	sb.WriteString("---\nkind: faq\n---\n\n")
+	for _, q := range []string{"?", "??", "???", "?!", "!?"} {
+		sb.WriteString("## " + q + "\n\nNo answer here.\n\n")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "faq.md"), []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := m.Reload(ctx); err == nil || rep.Live {
+		t.Fatalf("reload of content that fails its check: %+v, %v", rep, err)
+	}
+
+	var coffee string
+	for _, p := range c.Passages {
+		if p.Question == "Where is the coffee?" {
+			coffee = p.ID
+		}
+	}
+	const asked = "espresso machine whereabouts"
+	learned.set(coffee, asked)
+	rep, err := m.Relearn(ctx)
+	if err != nil || !rep.Live || rep.Changed.Total() != 1 || rep.Added.Total()+rep.Removed.Total() != 0 {
+		t.Fatalf("Relearn after a failed reload = %+v, %v", rep, err)
+	}
+	res, err := live.Search(ctx, asked)
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].Passage.ID != coffee || revision(res.Hits[0].Passage.Text) != "1" {
+		t.Errorf("after Relearn %q finds %+v (%v), want the coffee FAQ of revision 1", asked, res.Hits, err)
 	}
 }

@@ -72,8 +72,8 @@ type Options struct {
 	// Learned, when set, adds learned phrasings to every content read.
 	Learned Learned
 	// Content is the content the live index was built from, before
-	// learned phrasings: what Relearn rebuilds from until a reload reads
-	// the files again.
+	// learned phrasings: what Relearn rebuilds from until a reload puts
+	// other content live.
 	Content *content.Collection
 	// Stamp, when set, identifies the files as the loader is about to
 	// read them (content.Stamp): a reload whose files have the stamp of
@@ -110,7 +110,7 @@ func (m *Manager) Relearn(ctx context.Context) (Report, error) {
 	if m.base == nil {
 		return Report{}, errors.New("relearn: no content read yet")
 	}
-	rep, err := m.rebuild(ctx, m.base, Report{})
+	rep, err := m.rebuild(ctx, m.base, m.baseStamp, Report{})
 	rep.Duration = time.Since(start)
 	if err != nil {
 		m.log.Warn("relearn failed; the previous index stays live", "err", err)
@@ -181,8 +181,7 @@ func (m *Manager) reload(ctx context.Context, fetch bool) (rep Report, err error
 	if len(c.Problems) > 0 {
 		return rep, fmt.Errorf("reload: %w (%d)", ErrContent, len(c.Problems))
 	}
-	m.base, m.baseStamp = c, stamp
-	rep, err = m.rebuild(ctx, c, rep)
+	rep, err = m.rebuild(ctx, c, stamp, rep)
 	if err != nil {
 		return rep, fmt.Errorf("reload: %w", err)
 	}
@@ -206,9 +205,13 @@ func (m *Manager) read(ctx context.Context, stamp string) (*content.Collection, 
 	return m.load(ctx)
 }
 
-// rebuild adds the learned phrasings to c, and builds, checks and swaps in
-// its index unless the live one holds the same already.
-func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report) (Report, error) {
+// rebuild adds the learned phrasings to base, read from files stamped
+// stamp, and builds, checks and swaps in its index unless the live one
+// holds the same already. Only once its index is live does base become the
+// content Relearn rebuilds from: a reload that fails leaves the content
+// that answers.
+func (m *Manager) rebuild(ctx context.Context, base *content.Collection, stamp string, rep Report) (Report, error) {
+	c := base
 	if m.learned != nil {
 		ps, err := m.learned(ctx, c.Passages)
 		if err != nil {
@@ -226,6 +229,7 @@ func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report
 	rep.Added, rep.Removed, rep.Changed = diff(old, c.Passages)
 	if index.Fingerprint(c.Passages, c.Synonyms) == oldFP {
 		rep.Live, rep.Unchanged = true, true
+		m.base, m.baseStamp = base, stamp
 		_ = m.live.With(func(ix *index.Index) error {
 			m.saveContent(ix)
 			return nil
@@ -252,6 +256,7 @@ func (m *Manager) rebuild(ctx context.Context, c *content.Collection, rep Report
 		return rep, err
 	}
 	rep.Live = true
+	m.base, m.baseStamp = base, stamp
 	m.discard(prev)
 	m.saveContent(next)
 	if m.observe != nil {
