@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"faqbot/content"
 	"faqbot/index"
@@ -305,5 +307,49 @@ func TestReloadSavesContent(t *testing.T) {
 			}
 			return nil
 		})
+	}
+}
+
+// TestReloadsReleaseOldIndexes checks that reloads into INDEX_DIR close
+// the indexes they replace: after many reloads the process holds as many
+// files open, and runs as many goroutines (Bleve's, per open index), as
+// after the first.
+func TestReloadsReleaseOldIndexes(t *testing.T) {
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("needs /proc/self/fd to count open files")
+	}
+	dir, indexDir := t.TempDir(), t.TempDir()
+	writeVersion(t, dir, 0)
+	_, m := start(t, dir, indexDir)
+	reload := func(v int) {
+		t.Helper()
+		writeVersion(t, dir, v)
+		if rep, err := m.Reload(context.Background()); err != nil || !rep.Live || rep.Unchanged {
+			t.Fatalf("reload %d: %+v %v", v, rep, err)
+		}
+	}
+	counts := func() (files, goroutines int) {
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(fds), runtime.NumGoroutine()
+	}
+	reload(1)
+	files, goroutines := counts()
+	const reloads = 20
+	for v := 2; v <= reloads; v++ {
+		reload(v)
+	}
+	// Bleve's goroutines of a closed index may take a moment to return.
+	var nowFiles, nowGoroutines int
+	for range 50 {
+		if nowFiles, nowGoroutines = counts(); nowFiles <= files && nowGoroutines <= goroutines {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if nowFiles > files || nowGoroutines > goroutines {
+		t.Errorf("after %d reloads: %d files open and %d goroutines, after one %d and %d", reloads, nowFiles, nowGoroutines, files, goroutines)
 	}
 }
