@@ -12,6 +12,7 @@ import (
 	"math"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -104,7 +105,7 @@ var vars = []Var{
 		func(c *Config, v string) error { c.ContentDir = v; return nil }},
 	{"CONTENT_BASE_URL", "", "Base URL for links to files that name no url of their own, e.g. https://example.org/docs/ (the file's relative path is appended).",
 		func(c *Config, v string) error { return setURL(&c.ContentBaseURL, v) }},
-	{"INDEX_DIR", "", "Directory for search indexes (one per content version, reused at start-up). Empty: in memory, rebuilt at every start.",
+	{"INDEX_DIR", "", "Directory for search indexes (one per content version, reused at start-up), outside CONTENT_DIR. Empty: in memory, rebuilt at every start.",
 		func(c *Config, v string) error { c.IndexDir = v; return nil }},
 	{"DATA_DIR", "", "Directory for feedback and unanswered questions (a bbolt file). Empty: kept in memory only.",
 		func(c *Config, v string) error { c.DataDir = v; return nil }},
@@ -204,11 +205,37 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	if len(c.ContentURLs) > 0 && c.ContentDir == "" {
 		errs = append(errs, errors.New("CONTENT_URLS: needs CONTENT_DIR, the directory the pages are saved in"))
 	}
+	if within(c.IndexDir, c.ContentDir) {
+		errs = append(errs, fmt.Errorf("INDEX_DIR: %s is inside CONTENT_DIR %s, all of whose files are read as content (the index's own files would fail every reload); put it elsewhere, or in a directory whose name starts with a dot", c.IndexDir, c.ContentDir))
+	}
 	errs = append(errs, c.checkRoles()...)
 	if len(errs) == 0 && c.AutoAnswerConfidence < c.MinConfidence {
 		errs = append(errs, fmt.Errorf("AUTO_ANSWER_CONFIDENCE: %v is below MIN_CONFIDENCE %v; it must be as strict or stricter", c.AutoAnswerConfidence, c.MinConfidence))
 	}
 	return c, errors.Join(errs...)
+}
+
+// within reports whether dir is root or a directory below it that content
+// reading enters (none of its names starts with a dot).
+func within(dir, root string) bool {
+	if dir == "" || root == "" {
+		return false
+	}
+	absDir, err1 := filepath.Abs(dir)
+	absRoot, err2 := filepath.Abs(root)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absRoot, absDir)
+	if err != nil || !filepath.IsLocal(rel) {
+		return false
+	}
+	for _, name := range strings.Split(rel, string(filepath.Separator)) {
+		if strings.HasPrefix(name, ".") && name != "." {
+			return false
+		}
+	}
+	return true
 }
 
 func setBool(dst *bool, v string) error {

@@ -196,3 +196,28 @@ func TestContentLimits(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexDirInsideContentDir(t *testing.T) {
+	for _, tt := range []struct {
+		content, index string
+		refused        bool
+	}{
+		{"/srv/faq", "/srv/faq/index", true},
+		{"/srv/faq", "/srv/faq", true},
+		{"content", "content/a/index", true},
+		{"content/", "./content/index", true},
+		{"/srv/faq", "/srv/faq/.index", false}, // content reading skips names with a dot
+		{"/srv/faq", "/srv/faq/docs/.cache/index", false},
+		{"/srv/faq", "/srv/index", false},
+		{"/srv/faq", "/srv/faq2/index", false},
+		{"content", "content2", false},
+		{"", "index", false},
+		{"content", "", false},
+	} {
+		_, err := Load(lookupMap(map[string]string{"CONTENT_DIR": tt.content, "INDEX_DIR": tt.index}))
+		refused := err != nil && strings.Contains(err.Error(), "INDEX_DIR") && strings.Contains(err.Error(), "inside CONTENT_DIR")
+		if refused != tt.refused || (err != nil && !refused) {
+			t.Errorf("CONTENT_DIR=%q INDEX_DIR=%q: err %v, want refused %v", tt.content, tt.index, err, tt.refused)
+		}
+	}
+}
