@@ -22,8 +22,8 @@
 // (an HTTP error, too large, not HTML, a redirect off the site, a timeout)
 // is reported and keeps its old copy; it never stops the other pages. A
 // saved page is removed only when the site says it is gone (404 or 410),
-// or when a crawl that read every page it found, without failures that
-// could hide links, no longer finds it.
+// or when a crawl that read its start pages and sitemaps, and every page
+// it found without failures that could hide links, no longer finds it.
 //
 // The fetch directory is opened as an os.Root, like the content directory
 // the loader reads: no name, symbolic link or ".." leads a write or a

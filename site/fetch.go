@@ -84,6 +84,7 @@ func (o Options) withDefaults() Options {
 type item struct {
 	u     *url.URL
 	depth int
+	start bool // one of the URLs the fetch was given
 }
 
 // fetch is one run of Fetch.
@@ -165,7 +166,7 @@ func (f *fetch) run(ctx context.Context, starts []*url.URL) error {
 			}
 			continue
 		}
-		f.enqueue(u, 0)
+		f.enqueue(item{u: u, start: true})
 	}
 	for len(f.queue) > 0 {
 		if f.requests >= f.opts.MaxPages {
@@ -174,8 +175,16 @@ func (f *fetch) run(ctx context.Context, starts []*url.URL) error {
 		}
 		it := f.queue[0]
 		f.queue = f.queue[1:]
-		if err := f.page(ctx, it); err != nil {
+		read, err := f.page(ctx, it)
+		if err != nil {
 			return err
+		}
+		if it.start && !read {
+			// Whatever kept a start page from being read (a redirect to
+			// a maintenance page elsewhere, a 404 while the site is
+			// rebuilt), every other page was found through it: none of
+			// them is known to be gone.
+			f.incomplete = true
 		}
 	}
 	complete := !f.rep.Truncated && !f.incomplete
@@ -186,13 +195,13 @@ func (f *fetch) run(ctx context.Context, starts []*url.URL) error {
 }
 
 // enqueue adds a page to fetch, once.
-func (f *fetch) enqueue(u *url.URL, depth int) {
-	key := u.String()
+func (f *fetch) enqueue(it item) {
+	key := it.u.String()
 	if f.seen[key] {
 		return
 	}
 	f.seen[key] = true
-	f.queue = append(f.queue, item{u: u, depth: depth})
+	f.queue = append(f.queue, it)
 }
 
 // report adds a line to the report.

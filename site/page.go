@@ -38,15 +38,16 @@ func (f *fetch) allowed(ctx context.Context, u *url.URL) (bool, error) {
 }
 
 // page fetches one page, saves it when it is new or changed, and queues
-// its links.
-func (f *fetch) page(ctx context.Context, it item) error {
+// its links. read reports whether the page was read (fetched, or found
+// unchanged), so that its links are known.
+func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 	u := it.u
 	if ok, err := f.allowed(ctx, u); !ok || err != nil {
-		return err
+		return false, err
 	}
 	done, err := f.wait(ctx, u.Host)
 	if err != nil {
-		return err
+		return false, err
 	}
 	key := u.String()
 	prev, known := f.m.Pages[key]
@@ -58,17 +59,17 @@ func (f *fetch) page(ctx context.Context, it item) error {
 	resp, err := f.c.get(ctx, u, cond, func(to *url.URL) bool { return inAny(f.scopes, to) })
 	done()
 	if ctx.Err() != nil {
-		return ctx.Err()
+		return false, ctx.Err()
 	}
 	var fl *failure
 	if errors.As(err, &fl) {
 		f.fail(key, fl)
-		return nil
+		return false, nil
 	}
 	if final := normalize(resp.url); final != nil && final.String() != key {
 		// Redirected within the site: the page is its final URL's.
 		if f.seen[final.String()] {
-			return nil
+			return true, nil // read, or to be read, as that page
 		}
 		f.seen[final.String()] = true
 		u, key = final, final.String()
@@ -83,17 +84,17 @@ func (f *fetch) page(ctx context.Context, it item) error {
 		} else {
 			f.fail(key, fl)
 		}
-		return nil
+		return false, nil
 	case pageRejected:
 		f.fail(key, fl)
-		return nil
+		return false, nil
 	case pageSame:
 		body, err = f.dir.read(prev.File, content.MaxFileBytes(prev.File))
 		if err != nil { // the saved copy is gone or unusable: fetch it whole next time
 			f.opts.Log.Debug("fetch: read saved page", "file", prev.File, "err", err)
 			delete(f.m.Pages, key)
 			f.fail(key, &failure{failNetwork, "unchanged on the site, but its saved copy is missing or cannot be read; it is fetched again next time"})
-			return nil
+			return false, nil
 		}
 		prev.Fetched = time.Now().UTC()
 		f.m.Pages[key] = prev
@@ -102,7 +103,7 @@ func (f *fetch) page(ctx context.Context, it item) error {
 		mt := mediaType(resp.contentType, resp.body)
 		if !isHTML(mt) {
 			f.fail(key, &failure{failNotHTML, fmt.Sprintf("not an HTML page (%s)", mt)})
-			return nil
+			return false, nil
 		}
 		body = toUTF8(resp.body, resp.contentType)
 		if readPage(body, u).noindex {
@@ -112,7 +113,7 @@ func (f *fetch) page(ctx context.Context, it item) error {
 				f.report(Page{URL: key, Status: Skipped, Reason: "the page asks not to be indexed (noindex)"})
 			}
 		} else if err := f.save(key, u, prev, known, body, resp); err != nil {
-			return err
+			return false, err
 		}
 	}
 	if it.depth < f.opts.Depth {
@@ -120,12 +121,12 @@ func (f *fetch) page(ctx context.Context, it item) error {
 		if !info.nofollow {
 			for _, l := range info.links {
 				if inAny(f.scopes, l) && pageLike(l) {
-					f.enqueue(l, it.depth+1)
+					f.enqueue(item{u: l, depth: it.depth + 1})
 				}
 			}
 		}
 	}
-	return nil
+	return true, nil
 }
 
 // save records a page read whole and writes its file when it is new or

@@ -62,33 +62,44 @@ func parseSitemap(body []byte) (sitemap, error) {
 }
 
 // sitemap reads a sitemap (or sitemap index) and queues its pages that are
-// on the sitemap's site.
+// on the sitemap's site. A sitemap that cannot be read leaves the fetch
+// incomplete: the pages it lists are not known to be gone.
 func (f *fetch) sitemap(ctx context.Context, u *url.URL) error {
+	read, err := f.readSitemap(ctx, u)
+	if !read {
+		f.incomplete = true
+	}
+	return err
+}
+
+// readSitemap does the work of sitemap, and reports whether the sitemap
+// was read.
+func (f *fetch) readSitemap(ctx context.Context, u *url.URL) (read bool, err error) {
 	if f.sitemaps >= maxSitemaps {
-		return nil
+		return false, nil
 	}
 	f.sitemaps++
 	if ok, err := f.allowed(ctx, u); !ok || err != nil {
-		return err
+		return false, err
 	}
 	done, err := f.wait(ctx, u.Host)
 	if err != nil {
-		return err
+		return false, err
 	}
 	sc := scopeOf(u)
 	resp, err := f.c.get(ctx, u, nil, sc.contains)
 	done()
 	if ctx.Err() != nil {
-		return ctx.Err()
+		return false, ctx.Err()
 	}
 	var fl *failure
 	if errors.As(err, &fl) {
 		f.fail(u.String(), fl)
-		return nil
+		return false, nil
 	}
 	if _, fl := judge(resp.code, false); fl != nil {
 		f.fail(u.String(), &failure{failStatus, fl.reason})
-		return nil
+		return false, nil
 	}
 	body := resp.body
 	if len(body) > 2 && body[0] == 0x1f && body[1] == 0x8b {
@@ -98,18 +109,18 @@ func (f *fetch) sitemap(ctx context.Context, u *url.URL) error {
 		}
 		if err != nil {
 			f.fail(u.String(), &failure{failStatus, "not a readable gzip file: " + err.Error()})
-			return nil
+			return false, nil
 		}
 	}
 	sm, err := parseSitemap(body)
 	if err != nil {
 		f.fail(u.String(), &failure{failStatus, err.Error()})
-		return nil
+		return false, nil
 	}
 	n := 0
 	for _, p := range sm.pages {
 		if sc.contains(p) && pageLike(p) {
-			f.enqueue(p, 0)
+			f.enqueue(item{u: p})
 			n++
 		}
 	}
@@ -117,9 +128,9 @@ func (f *fetch) sitemap(ctx context.Context, u *url.URL) error {
 	for _, s := range sm.sitemaps {
 		if sc.contains(s) {
 			if err := f.sitemap(ctx, s); err != nil {
-				return err
+				return true, err
 			}
 		}
 	}
-	return nil
+	return true, nil
 }

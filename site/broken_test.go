@@ -1,0 +1,138 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// brokenSite serves handlers by path on 127.0.0.1, changeable between
+// fetches, for sites that misbehave. A path without a handler is a 404,
+// robots.txt included.
+type brokenSite struct {
+	srv      *httptest.Server
+	mu       sync.Mutex
+	handlers map[string]http.HandlerFunc
+	paths    []string // every request's path, in order
+}
+
+func newBrokenSite(t *testing.T, handlers map[string]http.HandlerFunc) *brokenSite {
+	s := &brokenSite{handlers: handlers}
+	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.paths = append(s.paths, r.URL.Path)
+		h, ok := s.handlers[r.URL.Path]
+		s.mu.Unlock()
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		h(w, r)
+	}))
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+// set replaces the handlers.
+func (s *brokenSite) set(handlers map[string]http.HandlerFunc) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.handlers = handlers
+}
+
+// requested are the paths requested so far.
+func (s *brokenSite) requested() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.paths...)
+}
+
+// htmlPage serves body as an HTML page.
+func htmlPage(body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(body))
+	}
+}
+
+// redirect sends every request to to.
+func redirect(to string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, to, http.StatusFound) }
+}
+
+// savedFiles are the page files under dir, relative to it.
+func savedFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestFetchKeepsPagesWhenTheStartFails: a start page or sitemap that
+// cannot be read (moved to a maintenance page on another host, missing
+// while the site is rebuilt) hides every page found through it, so none
+// of them is removed as no longer linked.
+func TestFetchKeepsPagesWhenTheStartFails(t *testing.T) {
+	sitemapOf := func(base string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><urlset><url><loc>%s/docs/a</loc></url><url><loc>%s/docs/b</loc></url></urlset>`, base, base)
+		}
+	}
+	for _, tc := range []struct {
+		name, start string
+		broken      http.HandlerFunc
+		want        int // pages kept: all three, or the two besides a start page the site says is gone
+	}{
+		{"start redirected off the site", "/docs/", redirect("http://127.0.0.2:9/maintenance"), 3},
+		{"start gone", "/docs/", http.NotFound, 2},
+		{"start not HTML", "/docs/", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/pdf")
+			_, _ = w.Write([]byte("%PDF-1.4"))
+		}, 3},
+		{"sitemap redirected off the site", "/docs/sitemap.xml", redirect("http://127.0.0.2:9/maintenance"), 3},
+		{"sitemap gone", "/docs/sitemap.xml", http.NotFound, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newBrokenSite(t, nil)
+			pages := map[string]http.HandlerFunc{
+				"/docs/":            htmlPage(`<a href="a">a</a> <a href="b">b</a>`),
+				"/docs/sitemap.xml": sitemapOf(s.srv.URL),
+				"/docs/a":           htmlPage("<p>a</p>"),
+				"/docs/b":           htmlPage("<p>b</p>"),
+			}
+			s.set(pages)
+			dir := t.TempDir()
+			start := []string{s.srv.URL + "/docs/", s.srv.URL + "/docs/sitemap.xml"}
+			if rep, err := Fetch(context.Background(), start, quiet(dir)); err != nil || rep.Count(Added) != 3 {
+				t.Fatalf("first fetch: %q %v", rep.Pages, err)
+			}
+			pages[tc.start] = tc.broken
+			rep, err := Fetch(context.Background(), []string{s.srv.URL + tc.start}, quiet(dir))
+			if err != nil || rep.Count(Failed)+rep.Count(Removed) != 1 {
+				t.Fatalf("second fetch: %q %v: want the start failed or removed, and nothing else", rep.Pages, err)
+			}
+			if got := savedFiles(t, dir); len(got) != tc.want {
+				t.Errorf("saved pages after the start failed: %q, want %d kept", got, tc.want)
+			}
+		})
+	}
+}
