@@ -136,3 +136,32 @@ func TestFetchKeepsPagesWhenTheStartFails(t *testing.T) {
 		})
 	}
 }
+
+// TestFetchNamesThatClash: URLs whose files would stand where another
+// page's folder goes, or differ only in case, are all saved, each to a
+// file of its own on any file system, and none stops the fetch.
+func TestFetchNamesThatClash(t *testing.T) {
+	page := htmlPage("<p>page</p>")
+	s := newBrokenSite(t, map[string]http.HandlerFunc{
+		"/docs/": htmlPage(`<a href="x.html">1</a> <a href="x.html/y">2</a> <a href="X.html">3</a>
+			<a href="FAQ">4</a> <a href="faq">5</a> <a href="Faq/">6</a> <a href="faq/index.html">7</a>`),
+		"/docs/x.html": page, "/docs/x.html/y": page, "/docs/X.html": page,
+		"/docs/FAQ": page, "/docs/faq": page, "/docs/Faq/": page, "/docs/faq/index.html": page,
+	})
+	dir := t.TempDir()
+	rep, err := Fetch(context.Background(), []string{s.srv.URL + "/docs/"}, quiet(dir))
+	if err != nil || rep.Count(Added) != 8 {
+		t.Fatalf("fetch: %q %v: want all 8 pages added", rep.Pages, err)
+	}
+	files := savedFiles(t, dir)
+	seen := map[string]string{}
+	for _, f := range files {
+		if other, ok := seen[strings.ToLower(f)]; ok {
+			t.Errorf("%s and %s are one file where case does not count", other, f)
+		}
+		seen[strings.ToLower(f)] = f
+	}
+	if len(files) != 8 {
+		t.Errorf("saved %q, want 8 files", files)
+	}
+}

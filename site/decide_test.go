@@ -67,6 +67,9 @@ func TestFileName(t *testing.T) {
 		{"https://e.org/.git/config", "e.org/_git/config.html"},
 		{"https://e.org/a%2Fb/c%20d", "e.org/a-b/c-d.html"},
 		{"https://e.org/fa%C3%A7ade", "e.org/façade.html"},
+		{"https://e.org/docs/a.html/b", "e.org/docs/a.html_/b.html"},
+		{"https://e.org/docs/A.HTM/", "e.org/docs/A.HTM_/index.html"},
+		{"https://e.org/docs/Guide.HTML", "e.org/docs/Guide.HTML"},
 		{"https://e.org/" + strings.Repeat("x", 200), "e.org/" + strings.Repeat("x", maxSegment) + ".html"},
 	}
 	for _, tt := range tests {
@@ -78,6 +81,9 @@ func TestFileName(t *testing.T) {
 
 func TestUniqueName(t *testing.T) {
 	taken := func(n string) bool { return n == "e.org/guide.html" }
+	if got := uniqueName("e.org/Guide.html", "https://e.org/Guide", taken); got != "e.org/Guide-"+shortHash("https://e.org/Guide")+".html" {
+		t.Errorf("name taken but for its case: %q", got)
+	}
 	if got := uniqueName("e.org/other.html", "https://e.org/other", taken); got != "e.org/other.html" {
 		t.Errorf("free name changed: %q", got)
 	}

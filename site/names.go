@@ -15,7 +15,10 @@ const maxSegment = 80
 // fileName is where the page at u is saved, relative to the fetch
 // directory: HOST/PATH.html, with "index.html" for a directory path, a
 // short hash of the query in the name when there is one, and every
-// segment made safe (no "..", no hidden names, no separators).
+// segment made safe (no "..", no hidden names, no separators). A folder
+// never ends in .html or .htm (a "_" is added), as every page's file
+// does: /a.html and /a.html/b are both pages a site may link to, and the
+// file of one must not stand where the folder of the other goes.
 func fileName(u *url.URL) string {
 	host := safeSegment(strings.ReplaceAll(strings.ToLower(u.Host), ":", "_"))
 	p := u.EscapedPath()
@@ -28,10 +31,13 @@ func fileName(u *url.URL) string {
 			s = dec // "a%2Fb" stays one segment
 		}
 		segs[i] = safeSegment(s)
+		if i < len(segs)-1 && pageExt(segs[i]) {
+			segs[i] += "_"
+		}
 	}
 	last := segs[len(segs)-1]
-	ext := strings.ToLower(path.Ext(last))
-	if ext != ".html" && ext != ".htm" {
+	ext := path.Ext(last)
+	if !pageExt(last) {
 		ext, last = ".html", last+".html"
 	}
 	stem := strings.TrimSuffix(last, last[len(last)-len(ext):])
@@ -43,6 +49,12 @@ func fileName(u *url.URL) string {
 	}
 	segs[len(segs)-1] = stem + ext
 	return host + "/" + strings.Join(segs, "/")
+}
+
+// pageExt reports whether a name ends in .html or .htm, in any case.
+func pageExt(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".html" || ext == ".htm"
 }
 
 // safeSegment makes one path segment a safe file name: letters, digits,
@@ -85,11 +97,18 @@ func shortHash(s string) string {
 }
 
 // uniqueName is name, or name with a hash of the URL in it when another
-// page already has that name (e.g. /guide and /guide.html).
+// page already has that name (e.g. /guide and /guide.html). taken is
+// asked with nameKey of a name: names that differ only in case are one
+// file on the file systems of macOS and Windows, and a page saved under
+// one would overwrite the other.
 func uniqueName(name, pageURL string, taken func(string) bool) string {
-	if !taken(name) {
+	if !taken(nameKey(name)) {
 		return name
 	}
 	ext := path.Ext(name)
 	return strings.TrimSuffix(name, ext) + "-" + shortHash(pageURL) + ext
 }
+
+// nameKey is what tells two saved files apart on any file system: their
+// names without case.
+func nameKey(name string) string { return strings.ToLower(name) }

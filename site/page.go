@@ -140,7 +140,7 @@ func (f *fetch) save(key string, u *url.URL, prev record, known bool, body []byt
 		taken := map[string]bool{}
 		for k, r := range f.m.Pages {
 			if k != key {
-				taken[r.File] = true
+				taken[nameKey(r.File)] = true
 			}
 		}
 		name = uniqueName(fileName(u), key, func(n string) bool { return taken[n] })
