@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"faqbot/content"
 )
 
 // brokenSite serves handlers by path on 127.0.0.1, changeable between
@@ -163,5 +165,42 @@ func TestFetchNamesThatClash(t *testing.T) {
 	}
 	if len(files) != 8 {
 		t.Errorf("saved %q, want 8 files", files)
+	}
+}
+
+// TestFetchJudgesPagesByTheirBytes: files served as text/html that are
+// not pages fail with what they are, keep no file, and leave the saved
+// pages free of content problems.
+func TestFetchJudgesPagesByTheirBytes(t *testing.T) {
+	servedAsHTML := func(encoding, body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			if encoding != "" {
+				w.Header().Set("Content-Encoding", encoding)
+			}
+			_, _ = w.Write([]byte(body))
+		}
+	}
+	s := newBrokenSite(t, map[string]http.HandlerFunc{
+		"/docs/":       htmlPage(`<a href="manual">1</a> <a href="logo">2</a> <a href="bundle">3</a> <a href="packed">4</a> <a href="ok">5</a>`),
+		"/docs/manual": servedAsHTML("", "%PDF-1.4\n1 0 obj\x00\x01"),
+		"/docs/logo":   servedAsHTML("", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+		"/docs/bundle": servedAsHTML("", "PK\x03\x04\x14\x00\x00\x00"),
+		"/docs/packed": servedAsHTML("br", "\x1b\x03\x00\xf8\xa5"),
+		"/docs/ok":     htmlPage("<p>fine</p>"),
+	})
+	dir := t.TempDir()
+	rep, err := Fetch(context.Background(), []string{s.srv.URL + "/docs/"}, quiet(dir))
+	if err != nil || rep.Count(Added) != 2 || rep.Count(Failed) != 4 {
+		t.Fatalf("fetch: %q %v: want the two pages added and the rest failed", rep.Pages, err)
+	}
+	for _, p := range rep.Failures() {
+		if !strings.Contains(p.Reason, "served as text/html") && !strings.Contains(p.Reason, "cannot read") {
+			t.Errorf("%s: %q does not say what the file is", p.URL, p.Reason)
+		}
+	}
+	c, err := content.LoadPath(context.Background(), dir, content.Options{})
+	if err != nil || len(c.Problems) != 0 || len(savedFiles(t, dir)) != 2 {
+		t.Errorf("saved %q: problems %v, %v", savedFiles(t, dir), c.Problems, err)
 	}
 }

@@ -28,6 +28,7 @@ type response struct {
 	contentType  string
 	etag         string
 	lastModified string
+	encoding     string // a Content-Encoding left undecoded: the body is not readable
 	body         []byte
 }
 
@@ -87,6 +88,9 @@ func (c *client) get(ctx context.Context, u *url.URL, prev *record, stay func(*u
 		etag:         resp.Header.Get("ETag"),
 		lastModified: resp.Header.Get("Last-Modified"),
 	}
+	if ce := strings.TrimSpace(resp.Header.Get("Content-Encoding")); ce != "" && !resp.Uncompressed && !strings.EqualFold(ce, "identity") {
+		out.encoding = ce // the transport decodes the gzip it asked for, and nothing else
+	}
 	if resp.StatusCode != http.StatusOK {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		return out, nil
@@ -139,6 +143,33 @@ func mediaType(contentType string, body []byte) string {
 // isHTML reports whether a media type is an HTML page.
 func isHTML(mt string) bool {
 	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// readHTML is a response's page converted to UTF-8, or why it is not an
+// HTML page faqbot can read. The Content-Type is not taken on trust: a
+// PDF, an image or an archive served as text/html (a misconfigured
+// server, a download link) is judged by its bytes, and a body in a
+// compression faqbot cannot undo, or with NUL bytes once converted, is no
+// page either; saved, each would only be a content problem ("contains
+// NUL bytes") at the next reload.
+func readHTML(resp response) ([]byte, *failure) {
+	if resp.encoding != "" {
+		// Probably a page, but one that cannot be read: its links are
+		// not known.
+		return nil, &failure{failStatus, "compressed in a form faqbot cannot read (only gzip is)"}
+	}
+	mt := mediaType(resp.contentType, resp.body)
+	if !isHTML(mt) {
+		return nil, &failure{failNotHTML, fmt.Sprintf("not an HTML page (%s)", mt)}
+	}
+	if sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(resp.body)); !strings.HasPrefix(sniffed, "text/") && sniffed != "application/octet-stream" {
+		return nil, &failure{failNotHTML, fmt.Sprintf("not an HTML page (%s, served as %s)", sniffed, mt)}
+	}
+	body := toUTF8(resp.body, resp.contentType)
+	if bytes.IndexByte(body, 0) >= 0 {
+		return nil, &failure{failNotHTML, fmt.Sprintf("not an HTML page (binary data, served as %s)", mt)}
+	}
+	return body, nil
 }
 
 // toUTF8 converts a page to UTF-8, from the charset its Content-Type or

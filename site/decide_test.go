@@ -231,3 +231,34 @@ func TestSummary(t *testing.T) {
 		t.Errorf("Summary() = %q, want %q", got, want)
 	}
 }
+
+func TestReadHTML(t *testing.T) {
+	tests := []struct {
+		name, contentType, encoding, body string
+		want                              string // the page in UTF-8, or "fail: " and the reason
+	}{
+		{"html", "text/html", "", "<p>hi</p>", "<p>hi</p>"},
+		{"no type", "", "", "<!doctype html><p>hi</p>", "<!doctype html><p>hi</p>"},
+		{"latin-1 by header", "text/html; charset=iso-8859-1", "", "<p>caf\xe9</p>", "<p>café</p>"},
+		{"shift-jis by meta", "text/html", "", `<meta charset="Shift_JIS"><p>` + "\x82\xb1\x82\xf1\x82\xc9\x82\xbf\x82\xcd</p>", `<meta charset="Shift_JIS"><p>こんにちは</p>`},
+		{"utf-16 with a BOM", "text/html", "", "\xff\xfe<\x00p\x00>\x00h\x00i\x00", "\ufeff<p>hi"}, // the loader drops the BOM
+		{"an escape, not binary", "text/html", "", "<meta charset=x>\x1b$B", "<meta charset=x>\x1b$B"},
+		{"pdf as html", "text/html", "", "%PDF-1.4\n%\xe2\xe3\n", "fail: not an HTML page (application/pdf, served as text/html)"},
+		{"png as html", "text/html; charset=utf-8", "", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "fail: not an HTML page (image/png, served as text/html)"},
+		{"zip as html", "text/html", "", "PK\x03\x04\x14\x00\x00\x00", "fail: not an HTML page (application/zip, served as text/html)"},
+		{"gzip as html", "text/html", "", "\x1f\x8b\x08\x00\x00\x00\x00\x00", "fail: not an HTML page (application/x-gzip, served as text/html)"},
+		{"nul bytes", "text/html", "", "<p>a\x00b</p>", "fail: not an HTML page (binary data, served as text/html)"},
+		{"brotli", "text/html", "br", "\x1b\x03\x00\xf8", "fail: compressed in a form faqbot cannot read (only gzip is)"},
+		{"pdf", "application/pdf", "", "%PDF-1.4", "fail: not an HTML page (application/pdf)"},
+	}
+	for _, tt := range tests {
+		body, fl := readHTML(response{contentType: tt.contentType, encoding: tt.encoding, body: []byte(tt.body)})
+		got := string(body)
+		if fl != nil {
+			got = "fail: " + fl.reason
+		}
+		if got != tt.want {
+			t.Errorf("%s: readHTML = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -100,12 +100,10 @@ func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 		f.m.Pages[key] = prev
 		f.report(Page{URL: key, File: prev.File, Status: Unchanged})
 	case pageOK:
-		mt := mediaType(resp.contentType, resp.body)
-		if !isHTML(mt) {
-			f.fail(key, &failure{failNotHTML, fmt.Sprintf("not an HTML page (%s)", mt)})
+		if body, fl = readHTML(resp); fl != nil {
+			f.fail(key, fl)
 			return false, nil
 		}
-		body = toUTF8(resp.body, resp.contentType)
 		if readPage(body, u).noindex {
 			if known {
 				f.remove(key, "the page asks not to be indexed (noindex)")
