@@ -3,6 +3,8 @@ package site
 import (
 	"context"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -202,5 +204,64 @@ func TestFetchJudgesPagesByTheirBytes(t *testing.T) {
 	c, err := content.LoadPath(context.Background(), dir, content.Options{})
 	if err != nil || len(c.Problems) != 0 || len(savedFiles(t, dir)) != 2 {
 		t.Errorf("saved %q: problems %v, %v", savedFiles(t, dir), c.Problems, err)
+	}
+}
+
+// TestFetchSaysWhyInWords: a server that cuts its answer short, answers
+// with something that is not HTTP, is not there or has a certificate
+// nobody vouches for is reported in words, without the addresses, ports
+// and system calls of the error behind it, which the report shows in
+// Discord.
+func TestFetchSaysWhyInWords(t *testing.T) {
+	hijack := func(send string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err != nil {
+				return
+			}
+			_, _ = conn.Write([]byte(send))
+			_ = conn.Close()
+		}
+	}
+	s := newBrokenSite(t, map[string]http.HandlerFunc{
+		"/docs/":    htmlPage(`<a href="cut">1</a> <a href="short">2</a> <a href="garbled">3</a> <a href="loop">4</a>`),
+		"/docs/cut": hijack(""),
+		"/docs/short": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Length", "1000")
+			_, _ = w.Write([]byte("<p>the first line of a long pa"))
+		},
+		"/docs/garbled": hijack("Hello? This is not HTTP.\r\n\r\n"),
+		"/docs/loop":    redirect("/docs/loop"),
+	})
+	refused := newBrokenSite(t, nil)
+	refusedURL := refused.srv.URL
+	refused.srv.Close()
+	untrusted := httptest.NewUnstartedServer(http.NotFoundHandler())
+	untrusted.Config.ErrorLog = log.New(io.Discard, "", 0) // not the refused handshake
+	untrusted.StartTLS()
+	t.Cleanup(untrusted.Close)
+	plain := "https://" + strings.TrimPrefix(s.srv.URL, "http://") // TLS spoken to a server that does not
+
+	rep, err := Fetch(context.Background(), []string{s.srv.URL + "/docs/", refusedURL + "/", untrusted.URL + "/", plain + "/x"}, quiet(t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		s.srv.URL + "/docs/cut":     "the server closed the connection before its answer was complete",
+		s.srv.URL + "/docs/short":   "the server closed the connection before its answer was complete",
+		s.srv.URL + "/docs/garbled": "the server's answer could not be read",
+		s.srv.URL + "/docs/loop":    "more than 5 redirects",
+		refusedURL + "/":            "robots.txt could not be read (the server refused the connection), so nothing is fetched from this host",
+		untrusted.URL + "/":         "robots.txt could not be read (the site's HTTPS certificate is not valid), so nothing is fetched from this host",
+		plain + "/x":                "robots.txt could not be read (the server did not answer in HTTPS), so nothing is fetched from this host",
+	}
+	for _, p := range rep.Failures() {
+		if p.Reason != want[p.URL] {
+			t.Errorf("%s failed with %q, want %q", p.URL, p.Reason, want[p.URL])
+		}
+		delete(want, p.URL)
+	}
+	for u := range want {
+		t.Errorf("%s did not fail", u)
 	}
 }

@@ -3,14 +3,18 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"time"
 
 	"golang.org/x/net/html/charset"
@@ -39,6 +43,7 @@ type client struct {
 	userAgent string
 	timeout   time.Duration
 	maxBytes  int64
+	log       *slog.Logger // gets the errors behind failures
 }
 
 // errOffSite stops a redirect that leaves the site.
@@ -69,7 +74,7 @@ func (c *client) get(ctx context.Context, u *url.URL, prev *record, stay func(*u
 	hc := *c.http
 	hc.CheckRedirect = func(r *http.Request, via []*http.Request) error {
 		if len(via) >= maxRedirects {
-			return fmt.Errorf("more than %d redirects", maxRedirects)
+			return errTooManyRedirects
 		}
 		if n := normalize(r.URL); n == nil || !stay(n) {
 			return &errOffSite{to: r.URL.String()}
@@ -123,11 +128,45 @@ func (c *client) transportFailure(ctx context.Context, err error) error {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
 		return &failure{failTimeout, fmt.Sprintf("no answer within %s", c.timeout)}
 	}
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		err = ue.Err
+	c.log.Debug("fetch: request failed", "err", err)
+	return &failure{failNetwork, networkReason(err)}
+}
+
+// errTooManyRedirects stops a chain of redirects.
+var errTooManyRedirects = fmt.Errorf("more than %d redirects", maxRedirects)
+
+// networkReason says in words why a request got no answer. The error
+// itself names addresses, ports and system calls ("dial tcp 10.0.0.5:443:
+// connect: connection refused", "lookup docs.example.org on
+// 127.0.0.53:53: no such host"), which are for the log, not for a
+// moderator reading the reload report in Discord.
+func networkReason(err error) string {
+	var dnsErr *net.DNSError
+	var certErr *tls.CertificateVerificationError
+	var hostErr x509.HostnameError
+	var authErr x509.UnknownAuthorityError
+	var invalidErr x509.CertificateInvalidError
+	var recordErr tls.RecordHeaderError
+	switch {
+	case errors.Is(err, errTooManyRedirects):
+		return errTooManyRedirects.Error()
+	case errors.As(err, &dnsErr):
+		if dnsErr.IsNotFound {
+			return "the host name was not found"
+		}
+		return "the host name could not be looked up"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "the server refused the connection"
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		return "the server could not be reached"
+	case errors.As(err, &certErr), errors.As(err, &hostErr), errors.As(err, &authErr), errors.As(err, &invalidErr):
+		return "the site's HTTPS certificate is not valid"
+	case errors.As(err, &recordErr), strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"): // net/http's words for the same
+		return "the server did not answer in HTTPS"
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+		return "the server closed the connection before its answer was complete"
 	}
-	return &failure{failNetwork, err.Error()}
+	return "the server's answer could not be read"
 }
 
 // mediaType is the media type of a Content-Type header, lower case; when

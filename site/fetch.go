@@ -144,7 +144,7 @@ func Fetch(ctx context.Context, starts []string, opts Options) (Report, error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("fetch: %w", err)
 	}
-	c := &client{http: &http.Client{Transport: opts.Transport}, userAgent: UserAgent, timeout: opts.Timeout, maxBytes: opts.MaxBytes}
+	c := &client{http: &http.Client{Transport: opts.Transport}, userAgent: UserAgent, timeout: opts.Timeout, maxBytes: opts.MaxBytes, log: opts.Log}
 	f := &fetch{opts: opts, c: c, dir: d, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}}
 	f.robots = &robots{c: c, hosts: map[string]rules{}, wait: f.wait}
 	for _, u := range us {

@@ -108,7 +108,8 @@ func (f *fetch) readSitemap(ctx context.Context, u *url.URL) (read bool, err err
 			body, err = io.ReadAll(io.LimitReader(zr, f.opts.MaxBytes*4))
 		}
 		if err != nil {
-			f.fail(u.String(), &failure{failStatus, "not a readable gzip file: " + err.Error()})
+			f.opts.Log.Debug("fetch: read gzipped sitemap", "url", u.String(), "err", err)
+			f.fail(u.String(), &failure{failStatus, "not a readable gzip file"})
 			return false, nil
 		}
 	}
