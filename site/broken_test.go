@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"faqbot/content"
 )
@@ -263,5 +264,49 @@ func TestFetchSaysWhyInWords(t *testing.T) {
 	}
 	for u := range want {
 		t.Errorf("%s did not fail", u)
+	}
+}
+
+// TestFetchGivesUpOnASiteThatStoppedAnswering: once a few requests in a
+// row get no answer, the other pages the sitemap lists fail without a
+// request each waiting out its timeout; the saved copies stay.
+func TestFetchGivesUpOnASiteThatStoppedAnswering(t *testing.T) {
+	s := newBrokenSite(t, nil)
+	hang := func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }
+	sitemap := func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><urlset>`)
+		for i := range 30 {
+			fmt.Fprintf(w, `<url><loc>%s/p%d</loc></url>`, s.srv.URL, i)
+		}
+		fmt.Fprint(w, `</urlset>`)
+	}
+	s.set(map[string]http.HandlerFunc{"/sitemap.xml": sitemap, "/p0": htmlPage("<p>saved before</p>")})
+	dir := t.TempDir()
+	opts := quiet(dir)
+	opts.Timeout = 100 * time.Millisecond // the hanging pages time out; no time is measured
+	opts.MaxPages = 1
+	if rep, err := Fetch(context.Background(), []string{s.srv.URL + "/sitemap.xml"}, opts); err != nil || rep.Count(Added) != 1 {
+		t.Fatalf("first fetch: %q %v", rep.Pages, err)
+	}
+	handlers := map[string]http.HandlerFunc{"/sitemap.xml": sitemap}
+	for i := range 30 {
+		handlers[fmt.Sprintf("/p%d", i)] = hang
+	}
+	s.set(handlers)
+	before := len(s.requested())
+	opts.MaxPages = 0
+	rep, err := Fetch(context.Background(), []string{s.srv.URL + "/sitemap.xml"}, opts)
+	if err != nil || rep.Count(Failed) != 30 {
+		t.Fatalf("second fetch: %s %v: want every page failed", rep.Summary(), err)
+	}
+	if n := len(s.requested()) - before - 2; n != 3 { // less robots.txt and the sitemap
+		t.Errorf("%d pages requested from a site that stopped answering, want 3", n)
+	}
+	if last := rep.Failures()[29].Reason; last != "not requested: the site gave no answer in time to the last 3 requests" {
+		t.Errorf("last page: %q", last)
+	}
+	if got := savedFiles(t, dir); len(got) != 1 {
+		t.Errorf("saved pages: %q, want the one saved before", got)
 	}
 }

@@ -20,6 +20,12 @@ const (
 	DefaultMaxBytes = 5 << 20
 )
 
+// maxHostFailures is how many requests in a row to a host may time out
+// before the fetch stops asking it: a site that hangs would otherwise
+// cost the request timeout for every page listed, half an hour of
+// start-up for a hundred pages.
+const maxHostFailures = 3
+
 // maxSitemaps bounds the sitemaps read in one fetch (an index and the
 // sitemaps it lists).
 const maxSitemaps = 20
@@ -99,6 +105,7 @@ type fetch struct {
 	queue      []item
 	last       map[string]time.Time // last request per host
 	delay      map[string]time.Duration
+	failing    map[string]int // requests in a row per host that timed out
 	rep        Report
 	requests   int
 	sitemaps   int
@@ -145,7 +152,7 @@ func Fetch(ctx context.Context, starts []string, opts Options) (Report, error) {
 		return Report{}, fmt.Errorf("fetch: %w", err)
 	}
 	c := &client{http: &http.Client{Transport: opts.Transport}, userAgent: UserAgent, timeout: opts.Timeout, maxBytes: opts.MaxBytes, log: opts.Log}
-	f := &fetch{opts: opts, c: c, dir: d, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}}
+	f := &fetch{opts: opts, c: c, dir: d, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}, failing: map[string]int{}}
 	f.robots = &robots{c: c, hosts: map[string]rules{}, wait: f.wait}
 	for _, u := range us {
 		f.scopes = append(f.scopes, scopeOf(u))
@@ -237,4 +244,24 @@ func (f *fetch) wait(ctx context.Context, host string) (done func(), err error) 
 		}
 	}
 	return func() { f.last[host] = time.Now() }, nil
+}
+
+// down is the failure of a request not sent because its host stopped
+// answering in time, or nil.
+func (f *fetch) down(host string) *failure {
+	if n := f.failing[host]; n >= maxHostFailures {
+		return &failure{failTimeout, fmt.Sprintf("not requested: the site gave no answer in time to the last %d requests", n)}
+	}
+	return nil
+}
+
+// answered notes whether a request to host got an answer in time, for
+// down.
+func (f *fetch) answered(host string, err error) {
+	var fl *failure
+	if errors.As(err, &fl) && fl.kind == failTimeout {
+		f.failing[host]++
+		return
+	}
+	f.failing[host] = 0
 }

@@ -45,6 +45,10 @@ func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 	if ok, err := f.allowed(ctx, u); !ok || err != nil {
 		return false, err
 	}
+	if fl := f.down(u.Host); fl != nil {
+		f.fail(u.String(), fl)
+		return false, nil
+	}
 	done, err := f.wait(ctx, u.Host)
 	if err != nil {
 		return false, err
@@ -61,6 +65,7 @@ func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	f.answered(u.Host, err)
 	var fl *failure
 	if errors.As(err, &fl) {
 		f.fail(key, fl)

@@ -82,6 +82,10 @@ func (f *fetch) readSitemap(ctx context.Context, u *url.URL) (read bool, err err
 	if ok, err := f.allowed(ctx, u); !ok || err != nil {
 		return false, err
 	}
+	if fl := f.down(u.Host); fl != nil {
+		f.fail(u.String(), fl)
+		return false, nil
+	}
 	done, err := f.wait(ctx, u.Host)
 	if err != nil {
 		return false, err
@@ -92,6 +96,7 @@ func (f *fetch) readSitemap(ctx context.Context, u *url.URL) (read bool, err err
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	f.answered(u.Host, err)
 	var fl *failure
 	if errors.As(err, &fl) {
 		f.fail(u.String(), fl)
