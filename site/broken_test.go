@@ -310,3 +310,30 @@ func TestFetchGivesUpOnASiteThatStoppedAnswering(t *testing.T) {
 		t.Errorf("saved pages: %q, want the one saved before", got)
 	}
 }
+
+// TestFetchReadsEachSitemapOnce: sitemap indexes that list themselves or
+// each other are read once each, not until the limit on sitemaps.
+func TestFetchReadsEachSitemapOnce(t *testing.T) {
+	s := newBrokenSite(t, nil)
+	index := func(locs ...string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><sitemapindex>`)
+			for _, l := range locs {
+				fmt.Fprintf(w, `<sitemap><loc>%s%s</loc></sitemap>`, s.srv.URL, l)
+			}
+			fmt.Fprint(w, `</sitemapindex>`)
+		}
+	}
+	s.set(map[string]http.HandlerFunc{
+		"/sitemap.xml": index("/sitemap.xml", "/more.xml"),
+		"/more.xml":    index("/sitemap.xml", "/more.xml"),
+	})
+	rep, err := Fetch(context.Background(), []string{s.srv.URL + "/sitemap.xml"}, quiet(t.TempDir()))
+	if err != nil || rep.Count(Sitemap) != 2 || len(rep.Pages) != 2 {
+		t.Errorf("report %q %v: want the two sitemaps read once each", rep.Pages, err)
+	}
+	if got := s.requested(); len(got) != 3 {
+		t.Errorf("requested %q, want robots.txt and each sitemap once", got)
+	}
+}

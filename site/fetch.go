@@ -95,21 +95,21 @@ type item struct {
 
 // fetch is one run of Fetch.
 type fetch struct {
-	opts       Options
-	c          *client
-	dir        *dir
-	robots     *robots
-	m          manifest
-	scopes     []scope
-	seen       map[string]bool
-	queue      []item
-	last       map[string]time.Time // last request per host
-	delay      map[string]time.Duration
-	failing    map[string]int // requests in a row per host that timed out
-	rep        Report
-	requests   int
-	sitemaps   int
-	incomplete bool // a failure may have hidden pages
+	opts         Options
+	c            *client
+	dir          *dir
+	robots       *robots
+	m            manifest
+	scopes       []scope
+	seen         map[string]bool
+	queue        []item
+	last         map[string]time.Time // last request per host
+	delay        map[string]time.Duration
+	failing      map[string]int // requests in a row per host that timed out
+	rep          Report
+	requests     int
+	sitemapsRead map[string]bool // each sitemap is read once
+	incomplete   bool            // a failure may have hidden pages
 }
 
 // ParseStarts checks start URLs: each must be an absolute http(s) URL.
@@ -152,7 +152,7 @@ func Fetch(ctx context.Context, starts []string, opts Options) (Report, error) {
 		return Report{}, fmt.Errorf("fetch: %w", err)
 	}
 	c := &client{http: &http.Client{Transport: opts.Transport}, userAgent: UserAgent, timeout: opts.Timeout, maxBytes: opts.MaxBytes, log: opts.Log}
-	f := &fetch{opts: opts, c: c, dir: d, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}, failing: map[string]int{}}
+	f := &fetch{opts: opts, c: c, dir: d, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}, failing: map[string]int{}, sitemapsRead: map[string]bool{}}
 	f.robots = &robots{c: c, hosts: map[string]rules{}, wait: f.wait}
 	for _, u := range us {
 		f.scopes = append(f.scopes, scopeOf(u))

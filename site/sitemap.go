@@ -75,10 +75,13 @@ func (f *fetch) sitemap(ctx context.Context, u *url.URL) error {
 // readSitemap does the work of sitemap, and reports whether the sitemap
 // was read.
 func (f *fetch) readSitemap(ctx context.Context, u *url.URL) (read bool, err error) {
-	if f.sitemaps >= maxSitemaps {
+	if f.sitemapsRead[u.String()] {
+		return true, nil // an index that lists itself, or two that list each other
+	}
+	if len(f.sitemapsRead) >= maxSitemaps {
 		return false, nil
 	}
-	f.sitemaps++
+	f.sitemapsRead[u.String()] = true
 	if ok, err := f.allowed(ctx, u); !ok || err != nil {
 		return false, err
 	}
