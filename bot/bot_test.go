@@ -154,6 +154,10 @@ func TestReloadText(t *testing.T) {
 		{"unchanged", reload.Report{Live: true, Unchanged: true, Passages: 3}, nil, []string{"unchanged"}},
 		{"fetched", reload.Report{Live: true, Passages: 3, Fetch: "Websites: 2 pages: 1 added, 0 changed, 1 unchanged, 0 removed; 1 failed.\nhttps://e.org/x: HTTP 404 Not Found"},
 			nil, []string{"Reloaded", "Websites: 2 pages: 1 added", "https://e.org/x: HTTP 404"}},
+		{"fetched from a site with Markdown in its links", reload.Report{Live: true, Passages: 3, Fetch: "Websites: 1 page: 0 added, 0 changed, 1 unchanged, 0 removed; 2 failed.\n" +
+			"https://e.org/x?[Free Nitro](https://phish.example): HTTP 404 Not Found\nhttps://e.org/__init__?r=<@&123>: redirected off the site to https://o.org/**x**"},
+			nil, []string{"Websites: 1 page", "\n" + `https://e.org/x?\[Free Nitro\](https://phish.example): HTTP 404 Not Found` + "\n",
+				`https://e.org/\_\_init\_\_?r=\<@&123>: redirected off the site to https://o.org/\*\*x\*\*`}},
 		{"problems", reload.Report{ProblemCount: 7, Problems: []content.Problem{{File: "faq.md", Line: 4, Msg: "question without an answer"}}},
 			errors.New("content has problems"), []string{"failed", "still live", "faq.md:4", "and 6 more", "faqbot check"}},
 	}

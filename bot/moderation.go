@@ -132,7 +132,12 @@ func reloadText(rep reload.Report, err error) string {
 		fmt.Fprintf(&sb, "Added: %s · Changed: %s · Removed: %s\n", rep.Added, rep.Changed, rep.Removed)
 	}
 	if rep.Fetch != "" {
-		fmt.Fprintf(&sb, "%s\n", clip(rep.Fetch, 600))
+		// The fetch names pages by the URLs the website linked to, and
+		// quotes where it redirected: text from the site, which may hold
+		// Markdown, masked links or mentions.
+		for _, line := range strings.Split(clip(rep.Fetch, 600), "\n") {
+			fmt.Fprintf(&sb, "%s\n", escapeMarkdown(line))
+		}
 	}
 	if rep.ProblemCount > 0 {
 		fmt.Fprintf(&sb, "%d problem(s) in the content files:\n", rep.ProblemCount)
