@@ -214,7 +214,7 @@ func TestReadRules(t *testing.T) {
 	if ok, _ := readRules(404, nil, nil).allowed(mustURL(t, "https://e.org/x")); !ok {
 		t.Error("no robots.txt (404) must allow everything")
 	}
-	for _, r := range []rules{readRules(503, nil, nil), readRules(0, nil, errors.New("connection refused"))} {
+	for _, r := range []rules{readRules(503, nil, nil), readRules(429, nil, nil), readRules(0, nil, errors.New("connection refused"))} {
 		if ok, why := r.allowed(mustURL(t, "https://e.org/x")); ok || !strings.Contains(why, "robots.txt could not be read") {
 			t.Errorf("unreadable robots.txt: allowed %v (%q), want nothing fetched", ok, why)
 		}

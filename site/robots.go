@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"time"
 
@@ -46,13 +47,15 @@ func (r rules) crawlDelay() time.Duration {
 
 // readRules turns a robots.txt response into rules, as RFC 9309 says: a
 // 4xx means there are none, a 5xx (or no answer) that nothing may be
-// fetched for now.
+// fetched for now. A 429 Too Many Requests is the site asking to be left
+// alone for a while, not saying it has no rules: it counts as a 5xx, as
+// the big crawlers count it.
 func readRules(code int, body []byte, fetchErr error) rules {
 	if fetchErr != nil {
 		return rules{blocked: "robots.txt could not be read (" + fetchErr.Error() + "), so nothing is fetched from this host"}
 	}
 	data, err := robotstxt.FromStatusAndBytes(code, body)
-	if err != nil || code >= 500 {
+	if err != nil || code >= 500 || code == http.StatusTooManyRequests {
 		return rules{blocked: "robots.txt could not be read (" + statusText(code) + "), so nothing is fetched from this host"}
 	}
 	return rules{group: data.FindGroup(userAgentToken)}
