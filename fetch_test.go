@@ -90,7 +90,7 @@ func TestFetchedPagesWithinContentLimits(t *testing.T) {
 		case "/docs/":
 			_, _ = w.Write([]byte(`<main><a href="a">a</a> <a href="b">b</a></main>`))
 		case "/docs/a", "/docs/b": // 750 KiB each: together past 1 MiB
-			_, _ = w.Write([]byte("<main>" + strings.Repeat(para, 520) + "</main>"))
+			_, _ = w.Write([]byte("<main><h1>" + r.URL.Path + "</h1>" + strings.Repeat(para, 520) + "</main>"))
 		default:
 			http.NotFound(w, r)
 		}

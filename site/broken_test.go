@@ -146,7 +146,7 @@ func TestFetchKeepsPagesWhenTheStartFails(t *testing.T) {
 // page's folder goes, or differ only in case, are all saved, each to a
 // file of its own on any file system, and none stops the fetch.
 func TestFetchNamesThatClash(t *testing.T) {
-	page := htmlPage("<p>page</p>")
+	page := func(w http.ResponseWriter, r *http.Request) { fmt.Fprintf(w, "<p>page %s</p>", r.URL.Path) }
 	s := newBrokenSite(t, map[string]http.HandlerFunc{
 		"/docs/": htmlPage(`<a href="x.html">1</a> <a href="x.html/y">2</a> <a href="X.html">3</a>
 			<a href="FAQ">4</a> <a href="faq">5</a> <a href="Faq/">6</a> <a href="faq/index.html">7</a>`),
@@ -335,5 +335,40 @@ func TestFetchReadsEachSitemapOnce(t *testing.T) {
 	}
 	if got := s.requested(); len(got) != 3 {
 		t.Errorf("requested %q, want robots.txt and each sitemap once", got)
+	}
+}
+
+// TestFetchSavesAPageOnce: a page a site serves under many URLs (with
+// and without a slash, session ids in the query) is saved once, under the
+// first URL it was found at, and a copy saved before under another URL is
+// removed; the content loaded has its text once.
+func TestFetchSavesAPageOnce(t *testing.T) {
+	same := htmlPage("<h1>Opening hours</h1><p>We open at nine.</p>")
+	s := newBrokenSite(t, map[string]http.HandlerFunc{
+		"/docs/":      htmlPage(`<a href="hours">1</a> <a href="hours?sid=1">2</a> <a href="hours?sid=2">3</a> <a href="hours/">4</a>`),
+		"/docs/hours": same, "/docs/hours/": same,
+	})
+	dir := t.TempDir()
+	opts := quiet(dir)
+	// A fetch that starts below /docs/hours/ saves it there first.
+	if rep, err := Fetch(context.Background(), []string{s.srv.URL + "/docs/hours/"}, opts); err != nil || rep.Count(Added) != 1 {
+		t.Fatalf("first fetch: %q %v", rep.Pages, err)
+	}
+	rep, err := Fetch(context.Background(), []string{s.srv.URL + "/docs/"}, opts)
+	if err != nil || rep.Count(Added) != 2 || rep.Count(Skipped) != 2 || rep.Count(Removed) != 1 {
+		t.Fatalf("fetch: %q %v: want /docs/ and /docs/hours added, the two with session ids skipped, /docs/hours/ removed", rep.Pages, err)
+	}
+	c, err := content.LoadPath(context.Background(), dir, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range c.Passages {
+		if strings.Contains(p.Text, "We open at nine") {
+			n++
+		}
+	}
+	if n != 1 || len(savedFiles(t, dir)) != 2 {
+		t.Errorf("the page's text is in %d passages of %q, want 1", n, savedFiles(t, dir))
 	}
 }

@@ -108,8 +108,9 @@ type fetch struct {
 	failing      map[string]int // requests in a row per host that timed out
 	rep          Report
 	requests     int
-	sitemapsRead map[string]bool // each sitemap is read once
-	incomplete   bool            // a failure may have hidden pages
+	sitemapsRead map[string]bool   // each sitemap is read once
+	sums         map[string]string // the first page read with each text (SHA-256)
+	incomplete   bool              // a failure may have hidden pages
 }
 
 // ParseStarts checks start URLs: each must be an absolute http(s) URL.
@@ -152,7 +153,7 @@ func Fetch(ctx context.Context, starts []string, opts Options) (Report, error) {
 		return Report{}, fmt.Errorf("fetch: %w", err)
 	}
 	c := &client{http: &http.Client{Transport: opts.Transport}, userAgent: UserAgent, timeout: opts.Timeout, maxBytes: opts.MaxBytes, log: opts.Log}
-	f := &fetch{opts: opts, c: c, dir: d, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}, failing: map[string]int{}, sitemapsRead: map[string]bool{}}
+	f := &fetch{opts: opts, c: c, dir: d, m: m, seen: map[string]bool{}, last: map[string]time.Time{}, delay: map[string]time.Duration{}, failing: map[string]int{}, sitemapsRead: map[string]bool{}, sums: map[string]string{}}
 	f.robots = &robots{c: c, hosts: map[string]rules{}, wait: f.wait}
 	for _, u := range us {
 		f.scopes = append(f.scopes, scopeOf(u))

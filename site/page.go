@@ -101,6 +101,10 @@ func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 			f.fail(key, &failure{failNetwork, "unchanged on the site, but its saved copy is missing or cannot be read; it is fetched again next time"})
 			return false, nil
 		}
+		if first, dup := f.sameAs(key, prev.SHA256); dup {
+			f.duplicate(key, true, first)
+			break
+		}
 		prev.Fetched = time.Now().UTC()
 		f.m.Pages[key] = prev
 		f.report(Page{URL: key, File: prev.File, Status: Unchanged})
@@ -137,6 +141,10 @@ func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 func (f *fetch) save(key string, u *url.URL, prev record, known bool, body []byte, resp response) error {
 	sum := sha256.Sum256(body)
 	hash := hex.EncodeToString(sum[:])
+	if first, dup := f.sameAs(key, hash); dup {
+		f.duplicate(key, known, first)
+		return nil
+	}
 	status := changeOf(prev, known, hash)
 	name := prev.File
 	if !known {
@@ -173,4 +181,27 @@ func (f *fetch) remove(key, why string) {
 		f.opts.Log.Warn("fetch: remove page", "file", r.File, "err", err)
 	}
 	f.report(Page{URL: key, File: r.File, Status: Removed, Reason: why})
+}
+
+// sameAs is the page read earlier in this fetch with the same text as
+// the page at key, if any. A site serves one page under many URLs (with
+// and without a slash, with session ids or tracking parameters in the
+// query): saved under each, it would be one answer many times over.
+func (f *fetch) sameAs(key, hash string) (first string, dup bool) {
+	if first, ok := f.sums[hash]; ok && first != key {
+		return first, true
+	}
+	f.sums[hash] = key
+	return "", false
+}
+
+// duplicate reports a page with the same text as first, and removes the
+// copy saved before, if any; its links are followed still.
+func (f *fetch) duplicate(key string, known bool, first string) {
+	why := "the same page as " + first
+	if known {
+		f.remove(key, why)
+		return
+	}
+	f.report(Page{URL: key, Status: Skipped, Reason: why})
 }
