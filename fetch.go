@@ -74,6 +74,8 @@ func (a *app) fetchStep(dir string) func(ctx context.Context) string {
 		return nil
 	}
 	return func(ctx context.Context) string {
+		ctx, cancel := fetchBudget(ctx, time.Now())
+		defer cancel()
 		opts := siteOptions(dir, a.cfg.FetchDepth, a.cfg.FetchMaxPages, a.cfg.FetchDelay)
 		opts.Log = a.log
 		opts.Progress = func(p site.Page) {
@@ -95,6 +97,21 @@ func (a *app) fetchStep(dir string) func(ctx context.Context) string {
 	}
 }
 
+// fetchBudget bounds the fetch that starts a reload to half the time the
+// reload has left: a site slow to answer, or a robots.txt Crawl-delay of
+// 30 s over a hundred pages, would otherwise use up /faq reload's whole
+// time every time, and every reload would fail without reading the
+// content. Stopped at its half, the fetch keeps what it saved, and the
+// reload reads it. A reload without a deadline (start-up, SIGHUP) gives
+// the fetch all the time its limits allow.
+func fetchBudget(ctx context.Context, now time.Time) (context.Context, context.CancelFunc) {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return context.WithCancel(ctx)
+	}
+	return context.WithDeadline(ctx, now.Add(deadline.Sub(now)/2))
+}
+
 // maxSummaryFailures is how many failed pages a fetch summary names.
 const maxSummaryFailures = 3
 
@@ -114,8 +131,10 @@ func fetchSummary(rep site.Report, err error) string {
 	}
 	switch {
 	case err == nil:
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, context.Canceled):
 		b.WriteString("\nThe fetch was stopped before it finished. The pages saved before are used.")
+	case errors.Is(err, context.DeadlineExceeded):
+		b.WriteString("\nThe fetch was stopped at half the reload's time, so that the content could still be read; the pages saved so far are used. A site this slow to fetch needs a smaller FETCH_MAX_PAGES.")
 	default:
 		b.WriteString("\nThe fetch stopped: something went wrong on the server, so the content directory could not be read or written; the bot's log has the details. The pages saved before are used.")
 	}

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"faqbot/config"
 	"faqbot/site"
 )
 
@@ -141,6 +144,7 @@ func TestFetchSummary(t *testing.T) {
 	}{
 		{nil, counts},
 		{fmt.Errorf("fetch: %w", context.Canceled), counts + "\nThe fetch was stopped before it finished. The pages saved before are used."},
+		{fmt.Errorf("fetch: %w", context.DeadlineExceeded), counts + "\nThe fetch was stopped at half the reload's time, so that the content could still be read; the pages saved so far are used. A site this slow to fetch needs a smaller FETCH_MAX_PAGES."},
 		// What the fetch could not do on disk is told in words: the error
 		// names server paths and system calls.
 		{errors.New("fetch: save https://e.org/a: write e.org/a.html: open /srv/content/e.org/.tmp-X: permission denied"),
@@ -150,5 +154,47 @@ func TestFetchSummary(t *testing.T) {
 		if got := fetchSummary(rep, tt.err); got != tt.want {
 			t.Errorf("fetchSummary(%v)\n got %q\nwant %q", tt.err, got, tt.want)
 		}
+	}
+}
+
+func TestFetchBudget(t *testing.T) {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	ctx, cancel := fetchBudget(context.Background(), now)
+	defer cancel()
+	if _, ok := ctx.Deadline(); ok {
+		t.Error("a reload without a deadline gave the fetch one")
+	}
+	parent, pcancel := context.WithDeadline(context.Background(), now.Add(10*time.Minute))
+	defer pcancel()
+	ctx, cancel = fetchBudget(parent, now)
+	defer cancel()
+	if d, ok := ctx.Deadline(); !ok || !d.Equal(now.Add(5*time.Minute)) {
+		t.Errorf("fetch deadline %v, want half of the reload's ten minutes", d)
+	}
+}
+
+// TestReloadFetchLeavesTimeToRead: a site whose robots.txt asks for a
+// minute between requests would hold the fetch past the reload's
+// deadline; the fetch stops at half of it, says so, and the reload still
+// has its time.
+func TestReloadFetchLeavesTimeToRead(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			_, _ = w.Write([]byte("User-agent: *\nCrawl-delay: 60\n"))
+		case "/docs/":
+			_, _ = w.Write([]byte(`<p>Start.</p><a href="a">a</a>`))
+		default:
+			_, _ = w.Write([]byte(`<p>A page.</p>`))
+		}
+	}))
+	t.Cleanup(srv.Close)
+	a := &app{cfg: config.Config{ContentURLs: []string{srv.URL + "/docs/"}, FetchDepth: 1, FetchMaxPages: 10}, log: slog.New(slog.DiscardHandler)}
+	fetch := a.fetchStep(t.TempDir())
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+	defer cancel()
+	got := fetch(ctx)
+	if ctx.Err() != nil || !strings.Contains(got, "stopped at half the reload's time") {
+		t.Errorf("fetch summary %q, reload context %v: want the fetch stopped with time left", got, ctx.Err())
 	}
 }
