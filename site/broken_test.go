@@ -372,3 +372,23 @@ func TestFetchSavesAPageOnce(t *testing.T) {
 		t.Errorf("the page's text is in %d passages of %q, want 1", n, savedFiles(t, dir))
 	}
 }
+
+// TestFetchQueueIsBounded: the pages waiting to be fetched are bounded by
+// the page limit, however many a sitemap lists; the pages turned away
+// make the fetch one stopped at the page limit, which removes nothing.
+func TestFetchQueueIsBounded(t *testing.T) {
+	f := &fetch{opts: Options{MaxPages: 50}.withDefaults(), seen: map[string]bool{}}
+	for i := range 5000 {
+		f.enqueue(item{u: mustURL(t, fmt.Sprintf("https://e.org/p%d", i))})
+	}
+	if len(f.queue) != 1000 || len(f.seen) != 1000 || !f.rep.Truncated {
+		t.Errorf("%d waiting, %d seen, truncated %v: want 1000, 1000, true", len(f.queue), len(f.seen), f.rep.Truncated)
+	}
+	f = &fetch{opts: Options{MaxPages: 500}.withDefaults(), seen: map[string]bool{}}
+	for i := range 5000 {
+		f.enqueue(item{u: mustURL(t, fmt.Sprintf("https://e.org/p%d", i))})
+	}
+	if len(f.queue) != 5000 || f.rep.Truncated {
+		t.Errorf("%d waiting, truncated %v: want all 5000 for a limit of 500 pages", len(f.queue), f.rep.Truncated)
+	}
+}
