@@ -93,8 +93,9 @@ func savedFiles(t *testing.T, dir string) []string {
 
 // TestFetchKeepsPagesWhenTheStartFails: a start page or sitemap that
 // cannot be read (moved to a maintenance page on another host, missing
-// while the site is rebuilt) hides every page found through it, so none
-// of them is removed as no longer linked.
+// while the site is rebuilt), or a start page that links nowhere in the
+// site (a maintenance page in its place), hides every page found through
+// it, so none of them is removed as no longer linked.
 func TestFetchKeepsPagesWhenTheStartFails(t *testing.T) {
 	sitemapOf := func(base string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
@@ -109,6 +110,7 @@ func TestFetchKeepsPagesWhenTheStartFails(t *testing.T) {
 	}{
 		{"start redirected off the site", "/docs/", redirect("http://127.0.0.2:9/maintenance"), 3},
 		{"start gone", "/docs/", http.NotFound, 2},
+		{"start a maintenance page linking nowhere", "/docs/", htmlPage(`<p>Back soon. <a href="https://status.example.org/">Status</a></p>`), 3},
 		{"start not HTML", "/docs/", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/pdf")
 			_, _ = w.Write([]byte("%PDF-1.4"))
@@ -132,8 +134,8 @@ func TestFetchKeepsPagesWhenTheStartFails(t *testing.T) {
 			}
 			pages[tc.start] = tc.broken
 			rep, err := Fetch(context.Background(), []string{s.srv.URL + tc.start}, quiet(dir))
-			if err != nil || rep.Count(Failed)+rep.Count(Removed) != 1 {
-				t.Fatalf("second fetch: %q %v: want the start failed or removed, and nothing else", rep.Pages, err)
+			if err != nil || rep.Count(Failed)+rep.Count(Removed)+rep.Count(Changed) != 1 {
+				t.Fatalf("second fetch: %q %v: want the start failed, removed or changed, and nothing else", rep.Pages, err)
 			}
 			if got := savedFiles(t, dir); len(got) != tc.want {
 				t.Errorf("saved pages after the start failed: %q, want %d kept", got, tc.want)

@@ -183,15 +183,16 @@ func (f *fetch) run(ctx context.Context, starts []*url.URL) error {
 		}
 		it := f.queue[0]
 		f.queue = f.queue[1:]
-		read, err := f.page(ctx, it)
+		r, err := f.page(ctx, it)
 		if err != nil {
 			return err
 		}
-		if it.start && !read {
+		if it.start && (!r.ok || r.links == 0 && f.opts.Depth > 0) {
 			// Whatever kept a start page from being read (a redirect to
 			// a maintenance page elsewhere, a 404 while the site is
-			// rebuilt), every other page was found through it: none of
-			// them is known to be gone.
+			// rebuilt), or left it linking nowhere in the site (a
+			// maintenance page served in its place), every other page
+			// was found through it: none of them is known to be gone.
 			f.incomplete = true
 		}
 	}

@@ -37,21 +37,26 @@ func (f *fetch) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	return false, nil
 }
 
+// read is what page learned of a page.
+type read struct {
+	ok    bool // the page was read (fetched, or found unchanged): its links are known
+	links int  // how many of its links lead to pages in the fetch's scope
+}
+
 // page fetches one page, saves it when it is new or changed, and queues
-// its links. read reports whether the page was read (fetched, or found
-// unchanged), so that its links are known.
-func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
+// its links.
+func (f *fetch) page(ctx context.Context, it item) (read, error) {
 	u := it.u
 	if ok, err := f.allowed(ctx, u); !ok || err != nil {
-		return false, err
+		return read{}, err
 	}
 	if fl := f.down(u.Host); fl != nil {
 		f.fail(u.String(), fl)
-		return false, nil
+		return read{}, nil
 	}
 	done, err := f.wait(ctx, u.Host)
 	if err != nil {
-		return false, err
+		return read{}, err
 	}
 	key := u.String()
 	prev, known := f.m.Pages[key]
@@ -63,18 +68,20 @@ func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 	resp, err := f.c.get(ctx, u, cond, func(to *url.URL) bool { return inAny(f.scopes, to) })
 	done()
 	if ctx.Err() != nil {
-		return false, ctx.Err()
+		return read{}, ctx.Err()
 	}
 	f.answered(u.Host, err)
 	var fl *failure
 	if errors.As(err, &fl) {
 		f.fail(key, fl)
-		return false, nil
+		return read{}, nil
 	}
 	if final := normalize(resp.url); final != nil && final.String() != key {
 		// Redirected within the site: the page is its final URL's.
 		if f.seen[final.String()] {
-			return true, nil // read, or to be read, as that page
+			// The page is read, or to be read, at that URL, and its
+			// links with it.
+			return read{ok: true, links: 1}, nil
 		}
 		f.seen[final.String()] = true
 		u, key = final, final.String()
@@ -89,17 +96,17 @@ func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 		} else {
 			f.fail(key, fl)
 		}
-		return false, nil
+		return read{}, nil
 	case pageRejected:
 		f.fail(key, fl)
-		return false, nil
+		return read{}, nil
 	case pageSame:
 		body, err = f.dir.read(prev.File, content.MaxFileBytes(prev.File))
 		if err != nil { // the saved copy is gone or unusable: fetch it whole next time
 			f.opts.Log.Debug("fetch: read saved page", "file", prev.File, "err", err)
 			delete(f.m.Pages, key)
 			f.fail(key, &failure{failNetwork, "unchanged on the site, but its saved copy is missing or cannot be read; it is fetched again next time"})
-			return false, nil
+			return read{}, nil
 		}
 		if first, dup := f.sameAs(key, prev.SHA256); dup {
 			f.duplicate(key, true, first)
@@ -111,7 +118,7 @@ func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 	case pageOK:
 		if body, fl = readHTML(resp); fl != nil {
 			f.fail(key, fl)
-			return false, nil
+			return read{}, nil
 		}
 		if readPage(body, u).noindex {
 			if known {
@@ -120,20 +127,22 @@ func (f *fetch) page(ctx context.Context, it item) (read bool, err error) {
 				f.report(Page{URL: key, Status: Skipped, Reason: "the page asks not to be indexed (noindex)"})
 			}
 		} else if err := f.save(key, u, prev, known, body, resp); err != nil {
-			return false, err
+			return read{}, err
 		}
 	}
+	r := read{ok: true}
 	if it.depth < f.opts.Depth {
 		info := readPage(body, u)
 		if !info.nofollow {
 			for _, l := range info.links {
 				if inAny(f.scopes, l) && pageLike(l) {
 					f.enqueue(item{u: l, depth: it.depth + 1})
+					r.links++
 				}
 			}
 		}
 	}
-	return true, nil
+	return r, nil
 }
 
 // save records a page read whole and writes its file when it is new or
