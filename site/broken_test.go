@@ -1,6 +1,8 @@
 package site
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -392,5 +394,24 @@ func TestFetchQueueIsBounded(t *testing.T) {
 	}
 	if len(f.queue) != 5000 || f.rep.Truncated {
 		t.Errorf("%d waiting, truncated %v: want all 5000 for a limit of 500 pages", len(f.queue), f.rep.Truncated)
+	}
+}
+
+// TestFetchGzipBombSitemap: a gzipped sitemap that decompresses past the
+// limit is read no further and reported as too large, not as broken XML.
+func TestFetchGzipBombSitemap(t *testing.T) {
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, _ = zw.Write([]byte(`<?xml version="1.0"?><urlset>`))
+	_, _ = zw.Write(bytes.Repeat([]byte(" "), 8<<20))
+	_ = zw.Close()
+	s := newBrokenSite(t, map[string]http.HandlerFunc{
+		"/sitemap.xml.gz": func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write(gz.Bytes()) },
+	})
+	opts := quiet(t.TempDir())
+	opts.MaxBytes = 256 << 10
+	rep, err := Fetch(context.Background(), []string{s.srv.URL + "/sitemap.xml.gz"}, opts)
+	if err != nil || len(rep.Pages) != 1 || rep.Pages[0].Reason != "larger than the limit of 1 MiB once decompressed" {
+		t.Errorf("report %q %v", rep.Pages, err)
 	}
 }

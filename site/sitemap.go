@@ -10,6 +10,8 @@ import (
 	"io"
 	"net/url"
 	"strings"
+
+	"faqbot/content"
 )
 
 // maxSitemapURLs is the most URLs one sitemap may list (the sitemap
@@ -111,13 +113,18 @@ func (f *fetch) readSitemap(ctx context.Context, u *url.URL) (read bool, err err
 	}
 	body := resp.body
 	if len(body) > 2 && body[0] == 0x1f && body[1] == 0x8b {
+		limit := f.opts.MaxBytes * 4
 		zr, err := gzip.NewReader(bytes.NewReader(body))
 		if err == nil {
-			body, err = io.ReadAll(io.LimitReader(zr, f.opts.MaxBytes*4))
+			body, err = io.ReadAll(io.LimitReader(zr, limit+1))
 		}
 		if err != nil {
 			f.opts.Log.Debug("fetch: read gzipped sitemap", "url", u.String(), "err", err)
 			f.fail(u.String(), &failure{failStatus, "not a readable gzip file"})
+			return false, nil
+		}
+		if int64(len(body)) > limit { // cut short, it would be reported as broken XML
+			f.fail(u.String(), &failure{failTooLarge, fmt.Sprintf("larger than the limit of %s once decompressed", content.SizeText(limit))})
 			return false, nil
 		}
 	}
