@@ -95,9 +95,10 @@ func savedFiles(t *testing.T, dir string) []string {
 
 // TestFetchKeepsPagesWhenTheStartFails: a start page or sitemap that
 // cannot be read (moved to a maintenance page on another host, missing
-// while the site is rebuilt), or a start page that links nowhere in the
-// site (a maintenance page in its place), hides every page found through
-// it, so none of them is removed as no longer linked.
+// while the site is rebuilt), a sitemap that lists nothing, or a start
+// page that links nowhere in the site (a maintenance page in its place),
+// hides every page found through it, so none of them is removed as no
+// longer linked.
 func TestFetchKeepsPagesWhenTheStartFails(t *testing.T) {
 	sitemapOf := func(base string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
@@ -119,6 +120,10 @@ func TestFetchKeepsPagesWhenTheStartFails(t *testing.T) {
 		}, 3},
 		{"sitemap redirected off the site", "/docs/sitemap.xml", redirect("http://127.0.0.2:9/maintenance"), 3},
 		{"sitemap gone", "/docs/sitemap.xml", http.NotFound, 3},
+		{"sitemap empty", "/docs/sitemap.xml", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><urlset></urlset>`)
+		}, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newBrokenSite(t, nil)

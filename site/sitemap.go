@@ -133,6 +133,12 @@ func (f *fetch) readSitemap(ctx context.Context, u *url.URL) (read bool, err err
 		f.fail(u.String(), &failure{failStatus, err.Error()})
 		return false, nil
 	}
+	if len(sm.pages) == 0 && len(sm.sitemaps) == 0 {
+		// A site being rebuilt or down may serve its sitemap empty: that
+		// the pages it listed are gone is not known, so none is removed.
+		f.fail(u.String(), &failure{failStatus, "lists no pages; the pages saved from it before are kept"})
+		return false, nil
+	}
 	n := 0
 	for _, p := range sm.pages {
 		if sc.contains(p) && pageLike(p) {
