@@ -122,6 +122,21 @@ func TestConfigErrorsNameTheVariable(t *testing.T) {
 	}
 }
 
+// writeFiles writes files (path below dir: text) into dir, making the
+// folders they stand in.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestCheckReportsEveryBrokenFile(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -132,15 +147,7 @@ func TestCheckReportsEveryBrokenFile(t *testing.T) {
 		"faq.csv":           "question,answer\nWhere?,Here.\n",
 		"notes/ignored.pdf": "binary",
 	}
-	for name, body := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	out, _, err := cli(t, nil, "check", "-content", dir)
 	if exitCode(err) != 1 {
 		t.Fatalf("check exit %d (err %v), want 1\n%s", exitCode(err), err, out)
@@ -163,15 +170,7 @@ func TestAskLogsNotesWithTheirLine(t *testing.T) {
 		"tags/faq/firmware.ytag": "type: embed\nembed:\n    title: Updating the firmware\n---\nHold SHIFT while powering on.\n",
 		"tags/faq/ghost.ytag":    "type: alias\n\ntarget: faq/wavetables\n",
 	}
-	for name, body := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	env := map[string]string{"INDEX_DIR": t.TempDir(), "LOG_LEVEL": "info"}
 	for _, pass := range []string{"read", "reused"} { // the saved reading the second time
 		out, stderr, err := cli(t, env, "ask", "-content", dir, "how do I update the firmware?")

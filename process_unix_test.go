@@ -64,14 +64,7 @@ func TestNoSecretThroughLinks(t *testing.T) {
 		dir:     {"faq.md": "---\nkind: faq\n---\n\n## What is a bot token?\n\nThe password of a bot; keep it secret.\n"},
 		outside: {"env.md": "DISCORD_TOKEN=" + token + "\n"},
 	} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, text := range files {
-			if err := os.WriteFile(filepath.Join(d, name), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeFiles(t, d, files)
 	}
 	for link, target := range map[string]string{"environ.md": "/proc/self/environ", "env.md": "../outside/env.md"} {
 		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
