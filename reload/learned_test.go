@@ -38,8 +38,11 @@ func (l *learnedAliases) apply(_ context.Context, ps []content.Passage) ([]conte
 	return out, nil
 }
 
-func TestRelearnAndReloadKeepLearnedAliases(t *testing.T) {
-	dir := t.TempDir()
+// learning writes revision 1 of the test content into dir and puts it
+// live through a Manager that adds learned's phrasings to what it reads;
+// coffee is the ID of the FAQ pair "Where is the coffee?".
+func learning(t *testing.T, dir string) (m *Manager, live *index.Live, learned *learnedAliases, coffee string) {
+	t.Helper()
 	writeVersion(t, dir, 1)
 	c, err := loaderFor(dir)(context.Background())
 	if err != nil {
@@ -49,17 +52,21 @@ func TestRelearnAndReloadKeepLearnedAliases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	live := index.NewLive(ix)
+	live = index.NewLive(ix)
 	t.Cleanup(func() { _ = live.Close() })
-	learned := &learnedAliases{aliases: map[string][]string{}}
-	m := New(live, loaderFor(dir), Options{Log: quiet, Learned: learned.apply, Content: c})
-
-	var coffee string
+	learned = &learnedAliases{aliases: map[string][]string{}}
+	m = New(live, loaderFor(dir), Options{Log: quiet, Learned: learned.apply, Content: c})
 	for _, p := range c.Passages {
 		if p.Question == "Where is the coffee?" {
 			coffee = p.ID
 		}
 	}
+	return m, live, learned, coffee
+}
+
+func TestRelearnAndReloadKeepLearnedAliases(t *testing.T) {
+	dir := t.TempDir()
+	m, live, learned, coffee := learning(t, dir)
 	const asked = "espresso machine whereabouts"
 	top := func() string {
 		t.Helper()
@@ -109,19 +116,7 @@ func TestRelearnAndReloadKeepLearnedAliases(t *testing.T) {
 func TestRelearnAfterFailedReload(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	writeVersion(t, dir, 1)
-	c, err := loaderFor(dir)(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(ctx, c.Passages, index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	live := index.NewLive(ix)
-	t.Cleanup(func() { _ = live.Close() })
-	learned := &learnedAliases{aliases: map[string][]string{}}
-	m := New(live, loaderFor(dir), Options{Log: quiet, Learned: learned.apply, Content: c})
+	m, live, learned, coffee := learning(t, dir)
 
 	// Questions of punctuation only find nothing: this content fails the
 	// check, and the reload with it.
@@ -137,12 +132,6 @@ func TestRelearnAfterFailedReload(t *testing.T) {
 		t.Fatalf("reload of content that fails its check: %+v, %v", rep, err)
 	}
 
-	var coffee string
-	for _, p := range c.Passages {
-		if p.Question == "Where is the coffee?" {
-			coffee = p.ID
-		}
-	}
 	const asked = "espresso machine whereabouts"
 	learned.set(coffee, asked)
 	rep, err := m.Relearn(ctx)
