@@ -101,10 +101,10 @@ func (b *Bot) serveInteraction(ctx context.Context, i *discordgo.Interaction, se
 // (the HTTP interactions endpoint) exactly as the gateway's are handled,
 // with the same guard (a command or click arriving once shutdown began is
 // told so, the handler timeout, panics recovered), and sends its one
-// response through send. It returns
-// once the response was sent and what follows it is done (a /faq reload's
-// report, say); when it returns without calling send, the interaction was
-// not handled (an unknown type, or the bot is stopping).
+// response through send. It returns once the response was sent and what
+// follows it is done (a /faq reload's report, say); when it returns
+// without calling send, the interaction was not handled (an unknown type,
+// or the bot is stopping).
 func (b *Bot) Interact(i *discordgo.Interaction, send func(ctx context.Context, resp *discordgo.InteractionResponse) error) {
 	b.guard("interaction", func(ctx context.Context) { b.serveInteraction(ctx, i, send) }, func(ctx context.Context) { b.refuseInteraction(ctx, i, send) })
 }

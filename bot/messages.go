@@ -107,10 +107,10 @@ const replyTimeout = time.Minute
 
 // send replies to a message (as a Discord reply), fitted to the channel
 // (see fit), allowing no mentions, not even of the member replied to,
-// within the time given whatever is left of ctx. Where Discord refuses replies (the bot may write in the channel but
-// not read its history, which a reply needs), the answer goes out as a
-// message of its own: an answer without the reply's link to the question
-// beats none.
+// within the time given whatever is left of ctx. Where Discord refuses
+// replies (the bot may write in the channel but not read its history,
+// which a reply needs), the answer goes out as a message of its own: an
+// answer without the reply's link to the question beats none.
 func (b *Bot) send(ctx context.Context, to *discordgo.Message, msg *discordgo.MessageSend, within time.Duration) (*discordgo.Message, error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), within)
 	defer cancel()

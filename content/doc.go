@@ -3,10 +3,12 @@
 //
 // Load walks a content tree and dispatches each file by extension:
 //
-//	.md, .markdown  Markdown articles, FAQ pages (front matter, headings, Q:/A: pairs) and Discord bots' tags
+//	.md, .markdown  Markdown articles, FAQ pages (front matter, headings,
+//	                Q:/A: pairs) and Discord bots' tags
 //	.txt            scraped article text; files named synonyms.txt are synonym lists
 //	.jsonl          JSON Lines in the corpus format of the eval tooling
-//	.csv            FAQ spreadsheets (question, answer, url columns)
+//	.json, .yaml, .yml  lists of FAQ entries with the fields of JSON Lines
+//	.csv, .tsv      FAQ spreadsheets (question, answer, url columns)
 //	.html, .htm     web pages: main content, <details>/<dl> and schema.org FAQPage pairs
 //	.ytag, .tag     Discord bots' tags kept in their own format: a YAML header, "---", the text
 //
